@@ -1,0 +1,68 @@
+/** The six principles of the agreement (Överenskommelsen 2024–2027). */
+export enum PrincipleKey {
+  INDEPENDENCE = 'INDEPENDENCE',
+  DIALOGUE = 'DIALOGUE',
+  QUALITY = 'QUALITY',
+  LONG_TERM = 'LONG_TERM',
+  OPENNESS = 'OPENNESS',
+  DIVERSITY = 'DIVERSITY',
+}
+
+/** The three kinds of seat in Samverkansrådet. */
+export enum SeatKind {
+  CIVIL_SOCIETY = 'CIVIL_SOCIETY',
+  POLITICIAN = 'POLITICIAN',
+  COORDINATOR = 'COORDINATOR',
+}
+
+/** Samverkansrådet's seat structure: 10 civil society, 3 politicians, 1 coordinating official. */
+export const COUNCIL_SEAT_LIMITS: Readonly<Record<SeatKind, number>> = {
+  [SeatKind.CIVIL_SOCIETY]: 10,
+  [SeatKind.POLITICIAN]: 3,
+  [SeatKind.COORDINATOR]: 1,
+};
+
+export enum MeetingStatus {
+  DRAFT = 'DRAFT',
+  AGENDA_PUBLISHED = 'AGENDA_PUBLISHED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  CLOSED = 'CLOSED',
+}
+
+export enum AgendaItemKind {
+  FORMALITY = 'FORMALITY',
+  INFORMATION = 'INFORMATION',
+  DISCUSSION = 'DISCUSSION',
+  DECISION = 'DECISION',
+}
+
+export enum AgendaItemStatus {
+  PENDING = 'PENDING',
+  CURRENT = 'CURRENT',
+  DONE = 'DONE',
+  DEFERRED = 'DEFERRED',
+}
+
+/** What happened to a meeting; carried by live events. */
+export enum MeetingEventKind {
+  AGENDA_PUBLISHED = 'AGENDA_PUBLISHED',
+  MEETING_STARTED = 'MEETING_STARTED',
+  CURRENT_ITEM_CHANGED = 'CURRENT_ITEM_CHANGED',
+  TIMER_PAUSED = 'TIMER_PAUSED',
+  TIMER_RESUMED = 'TIMER_RESUMED',
+  OUTCOME_RECORDED = 'OUTCOME_RECORDED',
+  ITEM_DEFERRED = 'ITEM_DEFERRED',
+  MEETING_CLOSED = 'MEETING_CLOSED',
+}
+
+/** Codes of payload errors; the client translates them. */
+export enum UserErrorCode {
+  INVALID = 'INVALID',
+  REQUIRED = 'REQUIRED',
+  TOO_LONG = 'TOO_LONG',
+  NOT_FOUND = 'NOT_FOUND',
+  STALE_VERSION = 'STALE_VERSION',
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  RATE_LIMITED = 'RATE_LIMITED',
+}

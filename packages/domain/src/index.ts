@@ -1,0 +1,4 @@
+export * from './enums.js';
+export * from './meeting-workflow.js';
+export * from './agenda-timing.js';
+export * from './text-rules.js';

@@ -1,0 +1,162 @@
+import http from 'node:http';
+import express from 'express';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
+import { connectOrm, migrate, sqlCounter } from './db/orm.js';
+import { seedDemoData } from './seed/seed.js';
+import { buildAppSchema } from './graphql/schema.js';
+import { createApollo, createArmor, graphqlMetrics } from './graphql/apollo.js';
+import type { GraphQLContext } from './graphql/context.js';
+import { accountsOptions } from './accounts/accounts.resolver.js';
+import { sessionTokenFrom } from './accounts/session-cookie.js';
+import { viewerForToken } from './accounts/session.service.js';
+import { LiveHub, liveMetrics } from './live/live-hub.js';
+import { LiveEventListener } from './live/listener.js';
+import { attachLiveWebSocket } from './live/ws-server.js';
+import { meetingChangedField } from './meetings/meeting-live.js';
+import { staticClient } from './http/static-client.js';
+import { httpErrorHandler } from './http/errors.js';
+
+export interface RunningSamverka {
+  url: string;
+  port: number;
+  orm: MikroORM;
+  databaseUrl: string;
+  /** Stops accepting, finishes requests in flight, closes WebSockets (1001), the pool and the embedded database. */
+  close(): Promise<void>;
+}
+
+/** Releases what was started, in reverse order, when start-up fails half way. */
+class Resources {
+  private readonly stops: (() => Promise<unknown>)[] = [];
+  add(stop: () => Promise<unknown>) {
+    this.stops.unshift(stop);
+  }
+  async release(log: Logger) {
+    for (const stop of this.stops.splice(0)) {
+      await stop().catch((error: Error) => log.warn({ err: error.message }, 'error while stopping'));
+    }
+  }
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use (set PORT to another port)` : error.message,
+        ),
+      );
+    });
+    server.listen(port, host, () => resolve((server.address() as { port: number }).port));
+  });
+}
+
+export async function startSamverka(config: Config, log: Logger): Promise<RunningSamverka> {
+  const resources = new Resources();
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const db: EmbeddedDatabase = await startEmbeddedDatabase(config.dataDir, log);
+      resources.add(() => db.stop());
+      databaseUrl = db.url;
+    }
+    const orm = await connectOrm(databaseUrl, log);
+    resources.add(() => orm.close());
+    await migrate(orm, log);
+    if (config.seedDemo && (await seedDemoData(orm.em.fork()))) log.info('demo data seeded');
+
+    accountsOptions.cookieSecure = config.cookieSecure;
+    const schema = await buildAppSchema();
+    const app = express();
+    const httpServer = http.createServer(app);
+    const apollo = createApollo(schema, httpServer, log, config.shutdownGraceMs);
+    await apollo.start();
+    resources.add(() => apollo.stop());
+
+    const hub = new LiveHub(orm, log);
+    const ws = attachLiveWebSocket(httpServer, {
+      schema,
+      orm,
+      hub,
+      liveFields: [meetingChangedField],
+      validationRules: createArmor().validationRules,
+      log,
+      authenticate: (request) => viewerForToken(orm.em.fork(), sessionTokenFrom(request.headers.cookie)),
+      maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection,
+      connectionInitWaitTimeout: config.connectionInitWaitTimeout,
+    });
+    resources.add(() => ws.close());
+    const listener = new LiveEventListener(
+      databaseUrl,
+      (event) => {
+        if (event.topic.startsWith('session:') && event.subjectId) ws.closeSession(event.subjectId);
+        else hub.dispatch(event);
+      },
+      log,
+    );
+    await listener.start();
+    resources.add(() => listener.stop());
+
+    app.disable('x-powered-by');
+    app.use((_req, res, next) => {
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Referrer-Policy', 'same-origin');
+      res.setHeader('X-Frame-Options', 'DENY');
+      next();
+    });
+    app.get('/healthz', (_req, res) => {
+      res.json({ status: 'ok' });
+    });
+    app.get('/readyz', async (_req, res) => {
+      try {
+        await orm.em.getConnection().execute('select 1');
+        res.json({ status: 'ready' });
+      } catch {
+        res.status(503).json({ status: 'database unavailable' });
+      }
+    });
+    if (config.metrics) {
+      app.get('/metrics', (_req, res) => {
+        res.json({
+          graphqlExecutions: graphqlMetrics.executions + liveMetrics.executions,
+          sqlStatements: sqlCounter.statements,
+          subscribers: liveMetrics.subscribers,
+          connections: ws.connectionCount,
+          rssBytes: process.memoryUsage.rss(),
+        });
+      });
+    }
+    app.use(
+      '/graphql',
+      express.json({ limit: '100kb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req, res }): Promise<GraphQLContext> => {
+          const em = orm.em.fork();
+          return { em, viewer: await viewerForToken(em, sessionTokenFrom(req.headers.cookie)), res };
+        },
+      }),
+    );
+    app.use(staticClient(config.clientDir));
+    app.use(httpErrorHandler(log));
+
+    const port = await listen(httpServer, config.port, config.host);
+    const url = `http://${config.host}:${port}`;
+    log.info({ url }, 'Samverka is listening');
+
+    let closing: Promise<void> | null = null;
+    return {
+      url,
+      port,
+      orm,
+      databaseUrl,
+      close: () => (closing ??= resources.release(log)),
+    };
+  } catch (error) {
+    await resources.release(log);
+    throw error;
+  }
+}

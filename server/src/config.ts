@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, so that the embedded database and the built client are found wherever we start. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface Config {
+  /** TCP port for HTTP and WebSocket GraphQL. */
+  port: number;
+  /** Interface to listen on; loopback by default. */
+  host: string;
+  /** An existing PostgreSQL; when absent an embedded one is started in dataDir. */
+  databaseUrl: string | undefined;
+  /** Where the embedded PostgreSQL keeps its data between restarts. */
+  dataDir: string;
+  /** Seed the demo data on start (idempotent). */
+  seedDemo: boolean;
+  logLevel: string;
+  /** Mark the session cookie Secure (behind HTTPS). */
+  cookieSecure: boolean;
+  /** Directory of the built client served at `/`; absent directory means API only. */
+  clientDir: string;
+  /** Expose GET /metrics with counters used by the benchmark. */
+  metrics: boolean;
+  /** Subscriptions one WebSocket connection may hold at once. */
+  maxSubscriptionsPerConnection: number;
+  /** Milliseconds a WebSocket has to send connection_init. */
+  connectionInitWaitTimeout: number;
+  /** Milliseconds requests in flight get to finish on shutdown. */
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads and validates the environment; throws ConfigError with a one-line message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(databaseUrl);
+    } catch {
+      throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)');
+    }
+    if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
+      throw new ConfigError(`DATABASE_URL must start with postgres://, got "${url.protocol}//"`);
+    }
+  }
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(env.SAMVERKA_DATA_DIR || path.join(repoRoot, '.data', 'postgres')),
+    seedDemo: flag(env, 'SEED_DEMO', true),
+    logLevel,
+    cookieSecure: flag(env, 'COOKIE_SECURE', false),
+    clientDir: path.resolve(env.CLIENT_DIR || path.join(repoRoot, 'client', 'dist')),
+    metrics: flag(env, 'SAMVERKA_METRICS', false),
+    maxSubscriptionsPerConnection: integer(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
+    connectionInitWaitTimeout: integer(env, 'WS_INIT_TIMEOUT_MS', 3000, 100, 60000),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 5000, 0, 60000),
+  };
+}

@@ -1,0 +1,23 @@
+import { Person } from '../accounts/person.entity.js';
+import { Session } from '../accounts/session.entity.js';
+import { Agreement } from '../agreement/agreement.entity.js';
+import { Forum } from '../forums/forum.entity.js';
+import { CouncilSeat } from '../forums/council-seat.entity.js';
+import { ActivityPlan } from '../activity-plan/activity-plan.entity.js';
+import { Activity } from '../activity-plan/activity.entity.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { AgendaItem } from '../meetings/agenda-item.entity.js';
+import { LiveEvent } from '../live/live-event.entity.js';
+
+export const entities = [
+  Person,
+  Session,
+  Agreement,
+  Forum,
+  CouncilSeat,
+  ActivityPlan,
+  Activity,
+  Meeting,
+  AgendaItem,
+  LiveEvent,
+];

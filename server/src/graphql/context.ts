@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Response } from 'express';
+
+/** Who is asking; null when signed out. */
+export interface Viewer {
+  id: string;
+  name: string;
+  email: string;
+  isCoordinator: boolean;
+  /** The session the request came with, so sign-out can end it. */
+  sessionId: string;
+}
+
+export interface GraphQLContext {
+  /** A fork for this request or subscription event: one unit of work. */
+  em: EntityManager;
+  viewer: Viewer | null;
+  /** Present on HTTP requests, so sign-in and sign-out can set the cookie. */
+  res?: Response;
+}

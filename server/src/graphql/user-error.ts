@@ -1,0 +1,31 @@
+import { Field, ObjectType } from 'type-graphql';
+import { UserErrorCode } from '@samverka/domain';
+
+@ObjectType({ description: 'A validation or business-rule failure, shown beside the input field it concerns.' })
+export class UserError {
+  @Field(() => [String], { description: 'Path to the input field, e.g. ["input", "decision"]; ["input"] for the whole input.' })
+  field: string[];
+
+  @Field(() => String, { description: 'What went wrong, in Swedish; clients translate by code.' })
+  message: string;
+
+  @Field(() => UserErrorCode, { description: 'Machine-readable reason.' })
+  code: UserErrorCode;
+
+  constructor(field: string[], message: string, code: UserErrorCode) {
+    this.field = field;
+    this.message = message;
+    this.code = code;
+  }
+}
+
+/** Thrown inside a service to roll the transaction back and answer with payload errors. */
+export class UserErrors extends Error {
+  constructor(readonly errors: UserError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}
+
+export function userError(field: string, message: string, code: UserErrorCode): UserErrors {
+  return new UserErrors([new UserError(['input', ...(field ? [field] : [])], message, code)]);
+}

@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+export const LIVE_CHANNEL = 'samverka_live';
+
+/** What a NOTIFY carries: ids and the sequence, never whole objects (PostgreSQL caps payloads at 8000 bytes). */
+export interface LiveEventMessage {
+  sequence: string;
+  topic: string;
+  kind: string;
+  subjectId: string | null;
+  occurredAt: string;
+}
+
+export interface LiveEventInput {
+  topic: string;
+  kind: string;
+  subjectId?: string | null;
+}
+
+const PUBLISH_SQL = `with e as (
+  insert into live_event (topic, kind, subject_id) values (?, ?, ?)
+  returning sequence, topic, kind, subject_id, occurred_at
+)
+select e.sequence, pg_notify('${LIVE_CHANNEL}', json_build_object(
+  'sequence', e.sequence::text, 'topic', e.topic, 'kind', e.kind,
+  'subjectId', e.subject_id, 'occurredAt', e.occurred_at
+)::text) from e`;
+
+/**
+ * Records the event and notifies every instance, inside the caller's transaction: PostgreSQL delivers a
+ * NOTIFY only on commit, so a rolled-back change is never broadcast. One statement.
+ */
+export async function publishLiveEvent(em: EntityManager, event: LiveEventInput): Promise<string> {
+  const ctx = em.getTransactionContext();
+  if (!ctx) throw new Error('live events are published inside the writing transaction');
+  const row = await em
+    .getConnection()
+    .execute<{ sequence: string }>(PUBLISH_SQL, [event.topic, event.kind, event.subjectId ?? null], 'get', ctx);
+  return String(row.sequence);
+}
+
+export const meetingTopic = (meetingId: string) => `meeting:${meetingId}`;
+export const sessionTopic = (sessionId: string) => `session:${sessionId}`;

@@ -1,0 +1,53 @@
+import { GraphQLError } from 'graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MeetingEventKind, MeetingStatus } from '@samverka/domain';
+import type { LiveField } from '../live/live-hub.js';
+import { Coalescer } from '../live/coalesce.js';
+import { meetingTopic } from '../live/publish.js';
+import { forbidden } from '../graphql/errors.js';
+import { idOfType } from '../graphql/node.js';
+import { meetingPolicy, type MeetingAccessFacts } from './meeting.policy.js';
+import { loadMeetingWithAgenda } from './meeting.queries.js';
+import type { MeetingEvent } from './meeting-event.type.js';
+
+/** Access facts are looked up once a second per meeting, however many subscribe at once. */
+const accessFacts = new Coalescer<MeetingAccessFacts | null>(1000);
+
+function notFound(): GraphQLError {
+  return new GraphQLError('Mötet finns inte. / No such meeting.', { extensions: { code: 'NOT_FOUND' } });
+}
+
+/** The live agenda: authorised when the subscription starts, executed once per change and audience. */
+export const meetingChangedField: LiveField<MeetingEvent> = {
+  fieldName: 'meetingChanged',
+
+  async open(em, viewer, args) {
+    const meetingId = typeof args.meetingId === 'string' ? idOfType(args.meetingId, 'Meeting') : null;
+    if (!meetingId) throw notFound();
+    const facts = await accessFacts.get(meetingId, async () => {
+      const row = await em
+        .getConnection()
+        .execute<{ status: MeetingStatus; chair_id: string | null }>(
+          'select status, chair_id from meeting where id = ?',
+          [meetingId],
+          'get',
+        );
+      return row?.status ? { status: row.status, chairId: row.chair_id } : null;
+    });
+    if (!facts) throw notFound();
+    if (!meetingPolicy.see(viewer, facts)) throw forbidden();
+    return meetingTopic(meetingId);
+  },
+
+  async rootFor(em: EntityManager, event) {
+    if (!event.subjectId) return null;
+    const meeting = await loadMeetingWithAgenda(em, event.subjectId);
+    if (!meeting) return null;
+    return {
+      cursor: event.sequence,
+      kind: event.kind as MeetingEventKind,
+      occurredAt: new Date(event.occurredAt),
+      meeting,
+    };
+  },
+};

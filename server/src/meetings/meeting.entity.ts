@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Ref, OptionalProps } from '@mikro-orm/core';
+import { Field, ObjectType, Int } from 'type-graphql';
+import { Node, toGlobalId } from '../graphql/node.js';
+import { MeetingStatus } from '@samverka/domain';
+import { Forum } from '../forums/forum.entity.js';
+import { Person } from '../accounts/person.entity.js';
+import { AgendaItem } from './agenda-item.entity.js';
+
+/** A forum's meeting (sammanträde) with its ordered agenda. */
+@ObjectType({ description: 'A meeting (sammanträde) of a forum, with its ordered agenda.', implements: Node })
+@Entity({ tableName: 'meeting' })
+@Index({ properties: ['forum', 'startsAt'] })
+export class Meeting implements Node {
+  [OptionalProps]?: 'globalId' | 'status' | 'version' | 'timerPaused';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  get globalId(): string {
+    return toGlobalId('Meeting', this.id);
+  }
+
+  @ManyToOne(() => Forum, { ref: true })
+  forum!: Ref<Forum>;
+
+  @Field(() => String, { description: 'Title of the meeting.' })
+  @Property({ type: 'string', length: 200 })
+  title!: string;
+
+  @Field(() => Date, { description: 'When the meeting is planned to start.' })
+  @Property({ type: 'datetime' })
+  @Index()
+  startsAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Where the meeting is held.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  location?: string | null;
+
+  @Field(() => MeetingStatus, { description: 'Where the meeting is in its workflow.' })
+  @Enum({ items: () => MeetingStatus, nativeEnumName: 'meeting_status' })
+  status: MeetingStatus = MeetingStatus.DRAFT;
+
+  /** Bumped by every chair action; actions name the version they saw so a lost race is refused. */
+  @Field(() => Int, { description: 'Optimistic-locking version; send it back as expectedVersion with every chair action.' })
+  @Property({ type: 'integer' })
+  version: number = 1;
+
+  @Field(() => Date, { nullable: true, description: 'When the chair started the meeting.' })
+  @Property({ type: 'datetime', nullable: true })
+  startedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the chair closed the meeting.' })
+  @Property({ type: 'datetime', nullable: true })
+  closedAt?: Date | null;
+
+  @Field(() => Boolean, { description: 'True while the chair has paused the current item\'s timer.' })
+  @Property({ type: 'boolean' })
+  timerPaused: boolean = false;
+
+  /** A short summary written after the meeting (protokoll). */
+  @Field(() => String, { nullable: true, description: 'Summary of the minutes (protokoll), written after the meeting.' })
+  @Property({ type: 'text', nullable: true })
+  summary?: string | null;
+
+  /** The meeting's chair (ordförande), who may run it besides the coordinator. */
+  @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'set null' })
+  chair?: Ref<Person> | null;
+
+  @OneToMany(() => AgendaItem, (item) => item.meeting, { orderBy: { position: 'asc' } })
+  agenda = new Collection<AgendaItem>(this);
+}

@@ -1,0 +1,219 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  AgendaItemStatus,
+  MeetingAction,
+  MeetingEventKind,
+  MeetingStatus,
+  TEXT_LIMITS,
+  UserErrorCode,
+  canMoveAgendaItem,
+  canTakeMeetingAction,
+  normaliseText,
+} from '@samverka/domain';
+import type { Viewer } from '../graphql/context.js';
+import { forbidden, unauthenticated } from '../graphql/errors.js';
+import { userError } from '../graphql/user-error.js';
+import { meetingTopic, publishLiveEvent } from '../live/publish.js';
+import { AgendaItem } from './agenda-item.entity.js';
+import { Meeting } from './meeting.entity.js';
+import { meetingPolicy } from './meeting.policy.js';
+import { stopTimer } from './agenda-timer.js';
+
+/** Every chair action names the meeting and the version its author saw. */
+export interface ChairActionInput {
+  /** The meeting's uuid; null when the given id was not a meeting's. */
+  meetingId: string | null;
+  expectedVersion: number;
+}
+
+export interface AgendaItemActionInput extends ChairActionInput {
+  /** The agenda item's uuid; null when the given id was not an agenda item's. */
+  agendaItemId: string | null;
+}
+
+export interface RecordOutcomeInput extends AgendaItemActionInput {
+  decision?: string | null;
+  minute?: string | null;
+}
+
+interface Locked {
+  meeting: Meeting;
+  agenda: AgendaItem[];
+  now: Date;
+}
+
+/**
+ * The frame of every chair action, in one transaction: lock the meeting row, check who acts, the version they
+ * saw and the workflow, apply the change, bump the version and publish the live event. Two chairs acting at
+ * once are serialised by the lock; the second finds a newer version and gets STALE_VERSION.
+ */
+async function chairAction(
+  em: EntityManager,
+  viewer: Viewer | null,
+  input: ChairActionInput,
+  action: MeetingAction,
+  apply: (locked: Locked, tx: EntityManager) => MeetingEventKind,
+): Promise<Meeting> {
+  if (!viewer) throw unauthenticated();
+  return em.transactional(async (tx) => {
+    const meeting = input.meetingId
+      ? await tx.findOne(Meeting, input.meetingId, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
+    if (!meeting) throw userError('meetingId', 'Mötet finns inte.', UserErrorCode.NOT_FOUND);
+    if (!meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null })) throw forbidden();
+    if (meeting.version !== input.expectedVersion) {
+      throw userError(
+        'expectedVersion',
+        'Mötet har just ändrats av någon annan. Visa det senaste läget och försök igen.',
+        UserErrorCode.STALE_VERSION,
+      );
+    }
+    if (!canTakeMeetingAction(meeting.status, action)) {
+      throw userError('', 'Det går inte att göra så med mötet i det här läget.', UserErrorCode.INVALID_TRANSITION);
+    }
+    const agenda = await meeting.agenda.loadItems({ dataloader: false });
+    const kind = apply({ meeting, agenda, now: new Date() }, tx);
+    meeting.version++;
+    await tx.flush();
+    await publishLiveEvent(tx, { topic: meetingTopic(meeting.id), kind, subjectId: meeting.id });
+    return meeting;
+  });
+}
+
+function currentItem(agenda: AgendaItem[]): AgendaItem | undefined {
+  return agenda.find((item) => item.status === AgendaItemStatus.CURRENT);
+}
+
+function itemOf(agenda: AgendaItem[], agendaItemId: string | null): AgendaItem {
+  const item = agenda.find((candidate) => candidate.id === agendaItemId);
+  if (!item) throw userError('agendaItemId', 'Punkten finns inte på mötets dagordning.', UserErrorCode.NOT_FOUND);
+  return item;
+}
+
+/** Makes `target` the current item: the previous current item is done and its timer banked. */
+function makeCurrent({ meeting, agenda, now }: Locked, target: AgendaItem): MeetingEventKind {
+  const current = currentItem(agenda);
+  if (current === target || !canMoveAgendaItem(target.status, AgendaItemStatus.CURRENT)) {
+    throw userError('agendaItemId', 'Punkten kan inte bli aktuell nu.', UserErrorCode.INVALID_TRANSITION);
+  }
+  if (current) {
+    stopTimer(current, now);
+    current.status = AgendaItemStatus.DONE;
+  }
+  target.status = AgendaItemStatus.CURRENT;
+  target.timerStartedAt = meeting.timerPaused ? null : now;
+  return MeetingEventKind.CURRENT_ITEM_CHANGED;
+}
+
+export function publishAgenda(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
+  return chairAction(em, viewer, input, MeetingAction.PUBLISH_AGENDA, ({ meeting, agenda }) => {
+    if (agenda.length === 0) {
+      throw userError('', 'Dagordningen är tom; lägg till punkter först.', UserErrorCode.INVALID_TRANSITION);
+    }
+    meeting.status = MeetingStatus.AGENDA_PUBLISHED;
+    return MeetingEventKind.AGENDA_PUBLISHED;
+  });
+}
+
+export function startMeeting(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
+  return chairAction(em, viewer, input, MeetingAction.START, (locked) => {
+    const { meeting, agenda, now } = locked;
+    meeting.status = MeetingStatus.IN_PROGRESS;
+    meeting.startedAt = now;
+    meeting.timerPaused = false;
+    const first = agenda.find((item) => item.status === AgendaItemStatus.PENDING);
+    if (first) makeCurrent(locked, first);
+    return MeetingEventKind.MEETING_STARTED;
+  });
+}
+
+export function moveToNextAgendaItem(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
+  return chairAction(em, viewer, input, MeetingAction.MOVE_TO_NEXT_ITEM, (locked) => {
+    const position = currentItem(locked.agenda)?.position ?? 0;
+    const next = locked.agenda.find((item) => item.position > position && item.status === AgendaItemStatus.PENDING);
+    if (!next) throw userError('', 'Det finns ingen nästa punkt.', UserErrorCode.INVALID_TRANSITION);
+    return makeCurrent(locked, next);
+  });
+}
+
+export function moveToPreviousAgendaItem(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
+  return chairAction(em, viewer, input, MeetingAction.MOVE_TO_PREVIOUS_ITEM, (locked) => {
+    const position = currentItem(locked.agenda)?.position ?? Number.MAX_SAFE_INTEGER;
+    const previous = locked.agenda.filter((item) => item.position < position).at(-1);
+    if (!previous) throw userError('', 'Det finns ingen föregående punkt.', UserErrorCode.INVALID_TRANSITION);
+    return makeCurrent(locked, previous);
+  });
+}
+
+export function makeAgendaItemCurrent(em: EntityManager, viewer: Viewer | null, input: AgendaItemActionInput) {
+  return chairAction(em, viewer, input, MeetingAction.MAKE_ITEM_CURRENT, (locked) =>
+    makeCurrent(locked, itemOf(locked.agenda, input.agendaItemId)),
+  );
+}
+
+export function pauseAgendaTimer(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
+  return chairAction(em, viewer, input, MeetingAction.PAUSE_TIMER, ({ meeting, agenda, now }) => {
+    if (meeting.timerPaused) throw userError('', 'Tiden är redan pausad.', UserErrorCode.INVALID_TRANSITION);
+    const current = currentItem(agenda);
+    if (current) stopTimer(current, now);
+    meeting.timerPaused = true;
+    return MeetingEventKind.TIMER_PAUSED;
+  });
+}
+
+export function resumeAgendaTimer(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
+  return chairAction(em, viewer, input, MeetingAction.RESUME_TIMER, ({ meeting, agenda, now }) => {
+    if (!meeting.timerPaused) throw userError('', 'Tiden går redan.', UserErrorCode.INVALID_TRANSITION);
+    const current = currentItem(agenda);
+    if (current) current.timerStartedAt = now;
+    meeting.timerPaused = false;
+    return MeetingEventKind.TIMER_RESUMED;
+  });
+}
+
+export function recordAgendaItemOutcome(em: EntityManager, viewer: Viewer | null, input: RecordOutcomeInput) {
+  const decision = normaliseText(input.decision);
+  const minute = normaliseText(input.minute);
+  return chairAction(em, viewer, input, MeetingAction.RECORD_OUTCOME, ({ agenda }) => {
+    if (input.decision === undefined && input.minute === undefined) {
+      throw userError('decision', 'Skriv ett beslut eller en anteckning.', UserErrorCode.REQUIRED);
+    }
+    if (decision && decision.length > TEXT_LIMITS.decision) {
+      throw userError('decision', `Beslutet får vara högst ${TEXT_LIMITS.decision} tecken.`, UserErrorCode.TOO_LONG);
+    }
+    if (minute && minute.length > TEXT_LIMITS.minute) {
+      throw userError('minute', `Anteckningen får vara högst ${TEXT_LIMITS.minute} tecken.`, UserErrorCode.TOO_LONG);
+    }
+    const item = itemOf(agenda, input.agendaItemId);
+    if (input.decision !== undefined) item.decision = decision;
+    if (input.minute !== undefined) item.minute = minute;
+    return MeetingEventKind.OUTCOME_RECORDED;
+  });
+}
+
+export function deferAgendaItem(em: EntityManager, viewer: Viewer | null, input: AgendaItemActionInput) {
+  return chairAction(em, viewer, input, MeetingAction.DEFER_ITEM, ({ agenda, now }) => {
+    const item = itemOf(agenda, input.agendaItemId);
+    if (!canMoveAgendaItem(item.status, AgendaItemStatus.DEFERRED)) {
+      throw userError('agendaItemId', 'Punkten kan inte bordläggas nu.', UserErrorCode.INVALID_TRANSITION);
+    }
+    stopTimer(item, now);
+    item.status = AgendaItemStatus.DEFERRED;
+    return MeetingEventKind.ITEM_DEFERRED;
+  });
+}
+
+export function closeMeeting(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
+  return chairAction(em, viewer, input, MeetingAction.CLOSE, ({ meeting, agenda, now }) => {
+    const current = currentItem(agenda);
+    if (current) {
+      stopTimer(current, now);
+      current.status = AgendaItemStatus.DONE;
+    }
+    meeting.status = MeetingStatus.CLOSED;
+    meeting.closedAt = now;
+    meeting.timerPaused = false;
+    return MeetingEventKind.MEETING_CLOSED;
+  });
+}

@@ -1,0 +1,206 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AgendaItemStatus } from '@samverka/domain';
+import type { GraphQLContext } from '../graphql/context.js';
+import { UserError, UserErrors } from '../graphql/user-error.js';
+import { idOfType } from '../graphql/node.js';
+import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
+import { Forum } from '../forums/forum.entity.js';
+import { Activity } from '../activity-plan/activity.entity.js';
+import { Meeting } from './meeting.entity.js';
+import { AgendaItem } from './agenda-item.entity.js';
+import { MeetingEvent } from './meeting-event.type.js';
+import { meetingPolicy } from './meeting.policy.js';
+import { findVisibleMeeting, latestMeetingCursor, visibleMeetings } from './meeting.queries.js';
+import * as meetings from './meeting.service.js';
+
+export const MeetingConnection = Connection(Meeting, 'Meeting');
+
+@InputType({ description: 'Names a meeting and the version the chair saw.' })
+class MeetingActionInput {
+  @Field(() => ID, { description: 'The meeting.' })
+  meetingId!: string;
+
+  @Field(() => Int, { description: 'The meeting version the chair saw; a newer one refuses the action.' })
+  expectedVersion!: number;
+}
+
+@InputType({ description: 'Names an agenda item of a meeting and the version the chair saw.' })
+class AgendaItemActionInput extends MeetingActionInput {
+  @Field(() => ID, { description: 'The agenda item.' })
+  agendaItemId!: string;
+}
+
+@InputType({ description: 'The decision and minute to record for an agenda item. Omitted fields stay; empty text clears.' })
+class RecordAgendaItemOutcomeInput extends AgendaItemActionInput {
+  @Field(() => String, { nullable: true, description: 'The decision (beslut).' })
+  decision?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The minute (protokollsanteckning).' })
+  minute?: string | null;
+}
+
+@ObjectType({ description: 'Result of a chair action on a meeting.' })
+class MeetingPayload {
+  @Field(() => Meeting, { nullable: true, description: 'The meeting after the action; null when it was refused.' })
+  meeting!: Meeting | null;
+
+  @Field(() => [UserError], { description: 'Why the action was refused.' })
+  errors!: UserError[];
+}
+
+async function payload(run: () => Promise<Meeting>): Promise<MeetingPayload> {
+  try {
+    return { meeting: await run(), errors: [] };
+  } catch (error) {
+    if (error instanceof UserErrors) return { meeting: null, errors: error.errors };
+    throw error;
+  }
+}
+
+function chairInput(input: MeetingActionInput) {
+  return { meetingId: idOfType(input.meetingId, 'Meeting'), expectedVersion: input.expectedVersion };
+}
+
+function itemInput(input: AgendaItemActionInput) {
+  return { ...chairInput(input), agendaItemId: idOfType(input.agendaItemId, 'AgendaItem') };
+}
+
+@Resolver(() => Meeting)
+export class MeetingsResolver {
+  @Query(() => Meeting, { nullable: true, description: 'A meeting with its agenda; null when absent or not visible.' })
+  async meeting(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: GraphQLContext): Promise<Meeting | null> {
+    const meetingId = idOfType(id, 'Meeting');
+    return meetingId ? findVisibleMeeting(em, viewer, meetingId) : null;
+  }
+
+  @Query(() => MeetingConnection, { description: 'Meetings of every forum, the latest first.' })
+  async meetings(
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Arg('upcoming', () => Boolean, { nullable: true, description: 'True: only meetings not yet over, soonest first.' })
+    upcoming: boolean | null,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
+    const { limit, offset } = pageWindow(first, after);
+    const where = upcoming
+      ? { $and: [visibleMeetings(viewer), { status: { $ne: 'CLOSED' as const } }] }
+      : visibleMeetings(viewer);
+    const [items, total] = await em.findAndCount(Meeting, where as object, {
+      orderBy: { startsAt: upcoming ? 'asc' : 'desc' },
+      limit,
+      offset,
+    });
+    return toConnection(items, total, offset);
+  }
+
+  @FieldResolver(() => Forum, { description: 'The forum that meets.' })
+  forum(@Root() meeting: Meeting): Promise<Forum> {
+    return meeting.forum.load({ dataloader: true }) as Promise<Forum>;
+  }
+
+  @FieldResolver(() => [AgendaItem], { description: 'The agenda, in order.' })
+  async agenda(@Root() meeting: Meeting): Promise<AgendaItem[]> {
+    return meeting.agenda.isInitialized() ? meeting.agenda.getItems() : meeting.agenda.load({ dataloader: true }).then((c) => c.getItems());
+  }
+
+  @FieldResolver(() => AgendaItem, { nullable: true, description: 'The item being dealt with now.' })
+  async currentItem(@Root() meeting: Meeting): Promise<AgendaItem | null> {
+    const agenda = await this.agenda(meeting);
+    return agenda.find((item) => item.status === AgendaItemStatus.CURRENT) ?? null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the viewer may run the meeting (the coordinator or its chair).' })
+  viewerCanChair(@Root() meeting: Meeting, @Ctx() { viewer }: GraphQLContext): boolean {
+    return meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null });
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the meeting\'s chair (ordförande).' })
+  async chairName(@Root() meeting: Meeting): Promise<string | null> {
+    return meeting.chair ? (await meeting.chair.load({ dataloader: true }))?.name ?? null : null;
+  }
+
+  @FieldResolver(() => String, {
+    description: 'Cursor of the latest live event; subscribe with after: liveCursor to miss nothing since this query.',
+  })
+  liveCursor(@Root() meeting: Meeting, @Ctx() { em }: GraphQLContext): Promise<string> {
+    return latestMeetingCursor(em, meeting.id);
+  }
+
+  @Mutation(() => MeetingPayload, { description: 'Publishes a draft meeting\'s agenda.' })
+  publishAgenda(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+    return payload(() => meetings.publishAgenda(em, viewer, chairInput(input)));
+  }
+
+  @Mutation(() => MeetingPayload, { description: 'Starts the meeting; its first pending item becomes current.' })
+  startMeeting(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+    return payload(() => meetings.startMeeting(em, viewer, chairInput(input)));
+  }
+
+  @Mutation(() => MeetingPayload, { description: 'Makes the next pending item current.' })
+  moveToNextAgendaItem(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+    return payload(() => meetings.moveToNextAgendaItem(em, viewer, chairInput(input)));
+  }
+
+  @Mutation(() => MeetingPayload, { description: 'Makes the item before the current one current again.' })
+  moveToPreviousAgendaItem(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+    return payload(() => meetings.moveToPreviousAgendaItem(em, viewer, chairInput(input)));
+  }
+
+  @Mutation(() => MeetingPayload, { description: 'Jumps to an item of the agenda.' })
+  makeAgendaItemCurrent(@Arg('input', () => AgendaItemActionInput) input: AgendaItemActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+    return payload(() => meetings.makeAgendaItemCurrent(em, viewer, itemInput(input)));
+  }
+
+  @Mutation(() => MeetingPayload, { description: 'Pauses the current item\'s timer.' })
+  pauseAgendaTimer(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+    return payload(() => meetings.pauseAgendaTimer(em, viewer, chairInput(input)));
+  }
+
+  @Mutation(() => MeetingPayload, { description: 'Resumes the current item\'s timer.' })
+  resumeAgendaTimer(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+    return payload(() => meetings.resumeAgendaTimer(em, viewer, chairInput(input)));
+  }
+
+  @Mutation(() => MeetingPayload, { description: 'Records the decision and/or minute of an agenda item.' })
+  recordAgendaItemOutcome(
+    @Arg('input', () => RecordAgendaItemOutcomeInput) input: RecordAgendaItemOutcomeInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
+    return payload(() =>
+      meetings.recordAgendaItemOutcome(em, viewer, { ...itemInput(input), decision: input.decision, minute: input.minute }),
+    );
+  }
+
+  @Mutation(() => MeetingPayload, { description: 'Defers an agenda item to a later meeting (bordlägger).' })
+  deferAgendaItem(@Arg('input', () => AgendaItemActionInput) input: AgendaItemActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+    return payload(() => meetings.deferAgendaItem(em, viewer, itemInput(input)));
+  }
+
+  @Mutation(() => MeetingPayload, { description: 'Closes the meeting.' })
+  closeMeeting(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+    return payload(() => meetings.closeMeeting(em, viewer, chairInput(input)));
+  }
+
+  @Subscription(() => MeetingEvent, {
+    description:
+      'Live changes to a meeting. With `after` (a cursor), the events since it are replayed first, in order, then live ones follow.',
+    subscribe: () => {
+      throw new Error('meetingChanged is served by the live hub');
+    },
+  })
+  meetingChanged(
+    @Root() event: MeetingEvent,
+    @Arg('meetingId', () => ID, { description: 'The meeting to follow.' }) _meetingId: string,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event seen.' }) _after: string | null,
+  ): MeetingEvent {
+    return event;
+  }
+}
+
+@Resolver(() => AgendaItem)
+export class AgendaItemResolver {
+  @FieldResolver(() => Activity, { nullable: true, description: 'The activity of the plan this item follows up.' })
+  async activity(@Root() item: AgendaItem): Promise<Activity | null> {
+    return item.activity ? ((await item.activity.load({ dataloader: true })) ?? null) : null;
+  }
+}
