@@ -135,6 +135,7 @@ export async function upcomingMeeting(server: TestServer, cookie?: string) {
   const meetings = res.data!.forum.meetings.edges.map((e: any) => e.node);
   return meetings.find((m: any) => m.status === 'AGENDA_PUBLISHED') as {
     id: string;
+    status: string;
     version: number;
     agenda: { id: string; position: number; status: string }[];
   };

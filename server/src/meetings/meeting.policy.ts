@@ -16,3 +16,17 @@ export const meetingPolicy = {
   see: (viewer: Viewer | null, meeting: MeetingAccessFacts): boolean =>
     meeting.status !== MeetingStatus.DRAFT || meetingPolicy.chair(viewer, meeting),
 };
+
+/** Which rule guards each meeting mutation; the authorization matrix test is generated from this table. */
+export const MEETING_MUTATION_RULES = {
+  publishAgenda: 'chair',
+  startMeeting: 'chair',
+  moveToNextAgendaItem: 'chair',
+  moveToPreviousAgendaItem: 'chair',
+  makeAgendaItemCurrent: 'chair',
+  pauseAgendaTimer: 'chair',
+  resumeAgendaTimer: 'chair',
+  recordAgendaItemOutcome: 'chair',
+  deferAgendaItem: 'chair',
+  closeMeeting: 'chair',
+} as const satisfies Record<string, keyof typeof meetingPolicy>;
