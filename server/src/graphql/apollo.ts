@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerErrorCode, ApolloServerValidationErrorCode } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from '../logger.js';
@@ -10,14 +11,9 @@ import type { GraphQLContext } from './context.js';
 export const graphqlMetrics = { executions: 0 };
 
 /** Codes a client may see; anything else is an internal error and is masked. */
-const PUBLIC_CODES = new Set([
-  'BAD_REQUEST',
-  'BAD_USER_INPUT',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'OPERATION_RESOLUTION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR),
+  ...Object.values(ApolloServerValidationErrorCode),
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
@@ -30,7 +26,9 @@ export function createArmor() {
     maxAliases: { n: 15 },
     costLimit: { maxCost: 5000 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 2000 },
+    // Armor's token limit re-parses in a plugin and turns syntax errors into 500s; the 100 kB body limit and,
+    // on WebSockets, graphql-js's own maxTokens bound the parser instead.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   }).protect();
 }
@@ -58,6 +56,8 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, log: Log
     ],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown: WebSockets first (1001), then requests in flight, then the database.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

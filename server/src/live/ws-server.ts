@@ -223,9 +223,14 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
     },
     /** Closes every socket with 1001 (going away) and stops accepting. */
     async close(): Promise<void> {
+      const closing = [...sockets].map(
+        (socket) => new Promise<void>((resolve) => socket.once('close', () => resolve())),
+      );
       for (const socket of sockets) socket.close(1001, 'Server shutting down');
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      // Give clients a moment to answer the close frame, then cut off the ones that do not.
+      await Promise.race([Promise.all(closing), new Promise((resolve) => setTimeout(resolve, 1000))]);
       for (const socket of sockets) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
 }
