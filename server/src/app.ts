@@ -47,7 +47,9 @@ function listen(server: http.Server, port: number, host: string): Promise<number
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         new Error(
-          error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use (set PORT to another port)` : error.message,
+          error.code === 'EADDRINUSE'
+            ? `port ${port} on ${host} is already in use (set PORT to another port)`
+            : error.message,
         ),
       );
     });

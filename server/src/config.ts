@@ -59,7 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     try {
       url = new URL(databaseUrl);
     } catch {
-      throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)');
+      throw new ConfigError(
+        'DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)',
+      );
     }
     if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
       throw new ConfigError(`DATABASE_URL must start with postgres://, got "${url.protocol}//"`);

@@ -27,7 +27,13 @@ afterAll(() => server?.close());
 
 function viewerOf(role: Role) {
   if (role === 'anonymous') return null;
-  return { id: ids[role]!, name: '', email: '', isCoordinator: DEMO_PEOPLE[role].isCoordinator, sessionId: '' };
+  return {
+    id: ids[role]!,
+    name: '',
+    email: '',
+    isCoordinator: DEMO_PEOPLE[role].isCoordinator,
+    sessionId: '',
+  };
 }
 
 const INPUT_TYPES: Record<string, string> = {
@@ -39,8 +45,14 @@ const INPUT_TYPES: Record<string, string> = {
 describe.each(Object.entries(MEETING_MUTATION_RULES))('%s', (mutation, rule) => {
   test.each(ROLES)('as %s', async (role) => {
     const chairOfMeeting = ids.chair;
-    const expectedAllowed = meetingPolicy[rule](viewerOf(role), { status: 'AGENDA_PUBLISHED' as never, chairId: chairOfMeeting });
-    const meeting = mutation === 'publishAgenda' ? await draftMeeting(server, cookies.coordinator!) : await upcomingMeeting(server);
+    const expectedAllowed = meetingPolicy[rule](viewerOf(role), {
+      status: 'AGENDA_PUBLISHED' as never,
+      chairId: chairOfMeeting,
+    });
+    const meeting =
+      mutation === 'publishAgenda'
+        ? await draftMeeting(server, cookies.coordinator!)
+        : await upcomingMeeting(server);
     const input: Record<string, unknown> = { meetingId: meeting.id, expectedVersion: meeting.version };
     if (INPUT_TYPES[mutation]) input.agendaItemId = meeting.agenda[1]!.id;
     if (mutation === 'recordAgendaItemOutcome') input.minute = 'Anteckning';
@@ -57,7 +69,11 @@ describe.each(Object.entries(MEETING_MUTATION_RULES))('%s', (mutation, rule) => 
     } else {
       expect(res.errors?.[0]?.extensions?.code).toBe(role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
       expect(res.data).toBeNull();
-      const after = await server.gql('query($id: ID!) { meeting(id: $id) { version } }', { id: meeting.id }, cookies.coordinator);
+      const after = await server.gql(
+        'query($id: ID!) { meeting(id: $id) { version } }',
+        { id: meeting.id },
+        cookies.coordinator,
+      );
       expect(after.data!.meeting.version).toBe(meeting.version);
     }
   });
@@ -66,14 +82,18 @@ describe.each(Object.entries(MEETING_MUTATION_RULES))('%s', (mutation, rule) => 
 async function resetMeeting(meetingId: string, status: string) {
   const em = server.orm.em.fork();
   const id = Buffer.from(meetingId, 'base64url').toString().split(':')[1];
-  await em.getConnection().execute(
-    `update agenda_item set status = 'PENDING', timer_started_at = null, elapsed_seconds = 0, decision = null, minute = null where meeting_id = ?`,
-    [id],
-  );
-  await em.getConnection().execute(
-    `update meeting set status = ?::meeting_status, timer_paused = false, started_at = null, closed_at = null where id = ?`,
-    [status, id],
-  );
+  await em
+    .getConnection()
+    .execute(
+      `update agenda_item set status = 'PENDING', timer_started_at = null, elapsed_seconds = 0, decision = null, minute = null where meeting_id = ?`,
+      [id],
+    );
+  await em
+    .getConnection()
+    .execute(
+      `update meeting set status = ?::meeting_status, timer_paused = false, started_at = null, closed_at = null where id = ?`,
+      [status, id],
+    );
 }
 
 describe('accounts', () => {
@@ -82,11 +102,14 @@ describe('accounts', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  test.each(['member', 'chair', 'coordinator'] as const)('%s may sign out, which ends only that session', async (role) => {
-    const cookie = await server.signIn(role);
-    const res = await server.gql('mutation { signOut { signedOut errors { code } } }', {}, cookie);
-    expect(res.data!.signOut).toEqual({ signedOut: true, errors: [] });
-    expect((await server.gql('{ viewer { id } }', {}, cookie)).data!.viewer).toBeNull();
-    expect((await server.gql('{ viewer { id } }', {}, cookies[role])).data!.viewer).not.toBeNull();
-  });
+  test.each(['member', 'chair', 'coordinator'] as const)(
+    '%s may sign out, which ends only that session',
+    async (role) => {
+      const cookie = await server.signIn(role);
+      const res = await server.gql('mutation { signOut { signedOut errors { code } } }', {}, cookie);
+      expect(res.data!.signOut).toEqual({ signedOut: true, errors: [] });
+      expect((await server.gql('{ viewer { id } }', {}, cookie)).data!.viewer).toBeNull();
+      expect((await server.gql('{ viewer { id } }', {}, cookies[role])).data!.viewer).not.toBeNull();
+    },
+  );
 });

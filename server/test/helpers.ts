@@ -28,14 +28,26 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 export interface TestServer extends RunningSamverka {
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, cookie?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    cookie?: string,
+  ): Promise<GraphQLResponse<T>>;
   signIn(who: keyof typeof DEMO_PEOPLE): Promise<string>;
   ws(cookie?: string): Client;
 }
 
 /** Starts the real server (migrated, demo data seeded) on its own database. */
-export async function startTestServer(env: Record<string, string> = {}, databaseUrl?: string): Promise<TestServer> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl ?? (await freshDatabaseUrl()), ...env });
+export async function startTestServer(
+  env: Record<string, string> = {},
+  databaseUrl?: string,
+): Promise<TestServer> {
+  const config = loadConfig({
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl ?? (await freshDatabaseUrl()),
+    ...env,
+  });
   const running = await startSamverka(config, createLogger(config.logLevel));
   return withClients(running);
 }
@@ -111,7 +123,8 @@ export function collect<T = any>(client: Client, query: string, variables: Recor
       const start = Date.now();
       while (values.length < count) {
         if (errors.length) throw new Error(`subscription failed: ${JSON.stringify(errors)}`);
-        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${count} values, got ${values.length}`);
+        if (Date.now() - start > timeoutMs)
+          throw new Error(`timed out waiting for ${count} values, got ${values.length}`);
         await new Promise((r) => setTimeout(r, 20));
       }
       return values;

@@ -15,7 +15,14 @@ async function post(body: string, headers: Record<string, string> = {}) {
     body,
   });
   const text = await res.text();
-  return { status: res.status, text, json: JSON.parse(text) as { errors?: { message: string; extensions?: { code?: string } }[]; data?: unknown } };
+  return {
+    status: res.status,
+    text,
+    json: JSON.parse(text) as {
+      errors?: { message: string; extensions?: { code?: string } }[];
+      data?: unknown;
+    },
+  };
 }
 
 test('passes every MUST of the GraphQL over HTTP audit', async () => {
@@ -29,10 +36,18 @@ describe('malformed requests get a coded GraphQL error and status 400, never a s
   const aliases = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: agreement { id }`).join(' ')} }`;
   test.each([
     ['bad JSON', '{"query": "{ agreement { id }', 'BAD_REQUEST'],
-    ['an unknown operation', JSON.stringify({ query: 'query A { agreement { id } }', operationName: 'B' }), 'OPERATION_RESOLUTION_FAILURE'],
+    [
+      'an unknown operation',
+      JSON.stringify({ query: 'query A { agreement { id } }', operationName: 'B' }),
+      'OPERATION_RESOLUTION_FAILURE',
+    ],
     ['a query over the depth limit', JSON.stringify({ query: deep }), 'GRAPHQL_VALIDATION_FAILED'],
     ['a query over the alias limit', JSON.stringify({ query: aliases }), 'GRAPHQL_VALIDATION_FAILED'],
-    ['a batched array body', JSON.stringify([{ query: '{ agreement { id } }' }, { query: '{ agreement { id } }' }]), 'BAD_REQUEST'],
+    [
+      'a batched array body',
+      JSON.stringify([{ query: '{ agreement { id } }' }, { query: '{ agreement { id } }' }]),
+      'BAD_REQUEST',
+    ],
     ['a syntax error', JSON.stringify({ query: '{ agreement { ' }), 'GRAPHQL_PARSE_FAILED'],
     ['an unknown field', JSON.stringify({ query: '{ nope }' }), 'GRAPHQL_VALIDATION_FAILED'],
   ])('%s', async (_name, body, code) => {
@@ -44,7 +59,9 @@ describe('malformed requests get a coded GraphQL error and status 400, never a s
 
   test('a mutation over GET is refused with 405', async () => {
     const query = encodeURIComponent('mutation { signOut { signedOut } }');
-    const res = await fetch(`${server.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const res = await fetch(`${server.url}/graphql?query=${query}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(res.status).toBe(405);
     const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0]!.extensions.code).toBeTruthy();
@@ -87,10 +104,16 @@ describe('health and the client', () => {
   });
 
   test('a wrong password gets a payload error, not a hint which part was wrong', async () => {
-    const res = await server.gql('mutation($input: SignInInput!) { signIn(input: $input) { viewer { id } errors { code message } } }', {
-      input: { email: 'samordnare@samverka.example', password: 'wrong' },
+    const res = await server.gql(
+      'mutation($input: SignInInput!) { signIn(input: $input) { viewer { id } errors { code message } } }',
+      {
+        input: { email: 'samordnare@samverka.example', password: 'wrong' },
+      },
+    );
+    expect(res.data!.signIn).toEqual({
+      viewer: null,
+      errors: [{ code: 'INVALID_CREDENTIALS', message: 'Fel e-postadress eller lösenord.' }],
     });
-    expect(res.data!.signIn).toEqual({ viewer: null, errors: [{ code: 'INVALID_CREDENTIALS', message: 'Fel e-postadress eller lösenord.' }] });
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 });

@@ -3,7 +3,16 @@ import net from 'node:net';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { collect, freshDatabaseUrl, startTestServer, until, upcomingMeeting, wsClient, draftMeeting, type TestServer } from './helpers.js';
+import {
+  collect,
+  freshDatabaseUrl,
+  startTestServer,
+  until,
+  upcomingMeeting,
+  wsClient,
+  draftMeeting,
+  type TestServer,
+} from './helpers.js';
 import { publishLiveEvent } from '../src/live/publish.js';
 import { liveMetrics } from '../src/live/live-hub.js';
 import { sqlCounter } from '../src/db/orm.js';
@@ -20,7 +29,13 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-async function chairAct(target: TestServer, cookie: string, mutation: string, meetingId: string, extra: Record<string, unknown> = {}) {
+async function chairAct(
+  target: TestServer,
+  cookie: string,
+  mutation: string,
+  meetingId: string,
+  extra: Record<string, unknown> = {},
+) {
   const current = await target.gql('query($id: ID!) { meeting(id: $id) { version } }', { id: meetingId });
   const type = 'agendaItemId' in extra ? 'AgendaItemActionInput' : 'MeetingActionInput';
   const res = await target.gql(
@@ -41,18 +56,28 @@ describe('events are published in the writing transaction', () => {
     const meetingUuid = Buffer.from(meeting.id, 'base64url').toString().split(':')[1]!;
     await expect(
       server.orm.em.fork().transactional(async (tx) => {
-        await publishLiveEvent(tx, { topic: `meeting:${meetingUuid}`, kind: 'MEETING_STARTED', subjectId: meetingUuid });
+        await publishLiveEvent(tx, {
+          topic: `meeting:${meetingUuid}`,
+          kind: 'MEETING_STARTED',
+          subjectId: meetingUuid,
+        });
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
     await new Promise((r) => setTimeout(r, 300));
     expect(watch.values).toEqual([]);
-    const rows = await server.orm.em.fork().getConnection().execute('select count(*)::int as n from live_event where topic = ?', [`meeting:${meetingUuid}`]);
-    expect(rows[0].n).toBe(0);
+    const rows = await server.orm.em
+      .fork()
+      .getConnection()
+      .execute('select count(*)::int as n from live_event where topic = ?', [`meeting:${meetingUuid}`]);
+    expect(rows[0]?.n).toBe(0);
 
     await chairAct(server, chair, 'startMeeting', meeting.id);
     const [event] = await watch.waitFor(1);
-    expect(event.meetingChanged).toMatchObject({ kind: 'MEETING_STARTED', meeting: { status: 'IN_PROGRESS' } });
+    expect(event.meetingChanged).toMatchObject({
+      kind: 'MEETING_STARTED',
+      meeting: { status: 'IN_PROGRESS' },
+    });
     watch.dispose();
     await client.dispose();
   });
@@ -60,7 +85,13 @@ describe('events are published in the writing transaction', () => {
 
 describe('the live agenda', () => {
   test('is executed once per change however many watch it, with no SQL per subscriber', async () => {
-    const meeting = await upcomingMeeting(server).then(async (m) => m ?? (await server.gql('{ meetings(first: 5) { edges { node { id status } } } }')).data!.meetings.edges.map((e: any) => e.node).find((n: any) => n.status === 'IN_PROGRESS'));
+    const meeting = await upcomingMeeting(server).then(
+      async (m) =>
+        m ??
+        (await server.gql('{ meetings(first: 5) { edges { node { id status } } } }'))
+          .data!.meetings.edges.map((e: any) => e.node)
+          .find((n: any) => n.status === 'IN_PROGRESS'),
+    );
     const clients = Array.from({ length: 25 }, () => server.ws());
     const watches = clients.map((client) => collect(client, LIVE, { id: meeting.id }));
     await until(() => liveMetrics.subscribers >= 25, 5000, '25 subscribers');
@@ -94,7 +125,11 @@ describe('the live agenda', () => {
     const second = own.ws();
     const resumed = collect(second, LIVE, { id: meeting.id, after: seen.meetingChanged.cursor });
     const replayed = await resumed.waitFor(3);
-    expect(replayed.map((e) => e.meetingChanged.kind)).toEqual(['CURRENT_ITEM_CHANGED', 'CURRENT_ITEM_CHANGED', 'CURRENT_ITEM_CHANGED']);
+    expect(replayed.map((e) => e.meetingChanged.kind)).toEqual([
+      'CURRENT_ITEM_CHANGED',
+      'CURRENT_ITEM_CHANGED',
+      'CURRENT_ITEM_CHANGED',
+    ]);
     const cursors = replayed.map((e) => BigInt(e.meetingChanged.cursor));
     expect([...cursors].sort((a, b) => (a < b ? -1 : 1))).toEqual(cursors);
     expect(new Set(cursors).size).toBe(3);
@@ -117,7 +152,9 @@ describe('the live agenda', () => {
     const denied = collect(client, LIVE, { id: draft.id });
     await until(() => denied.errors.length > 0, 5000, 'refusal');
     expect(JSON.stringify(denied.errors)).toContain('FORBIDDEN');
-    const unknown = collect(client, LIVE, { id: 'TWVldGluZzowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA' });
+    const unknown = collect(client, LIVE, {
+      id: 'TWVldGluZzowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA',
+    });
     await until(() => unknown.errors.length > 0, 5000, 'not found');
     expect(JSON.stringify(unknown.errors)).toContain('NOT_FOUND');
     await client.dispose();
@@ -130,7 +167,8 @@ describe('the live agenda', () => {
   });
 
   test('a connection holds a bounded number of subscriptions', async () => {
-    const meeting = (await server.gql('{ meetings(first: 10) { edges { node { id status } } } }')).data!.meetings.edges[0].node;
+    const meeting = (await server.gql('{ meetings(first: 10) { edges { node { id status } } } }')).data!
+      .meetings.edges[0].node;
     const client = server.ws();
     const watches = Array.from({ length: 4 }, () => collect(client, LIVE, { id: meeting.id }));
     await until(() => watches[3]!.errors.length > 0, 5000, 'the fourth to be refused');
@@ -142,7 +180,9 @@ describe('the live agenda', () => {
 
 describe('graphql-ws close codes', () => {
   function raw(cookie?: string) {
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', { headers: cookie ? { cookie } : {} });
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws', {
+      headers: cookie ? { cookie } : {},
+    });
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     const opened = new Promise<void>((resolve) => socket.on('open', () => resolve()));
     return { socket, closed, opened };
@@ -172,7 +212,9 @@ describe('graphql-ws close codes', () => {
     const cookie = await server.signIn('member');
     const { socket, closed, opened } = raw(cookie);
     await opened;
-    const acked = new Promise((resolve) => socket.on('message', (data) => String(data).includes('connection_ack') && resolve(true)));
+    const acked = new Promise((resolve) =>
+      socket.on('message', (data) => String(data).includes('connection_ack') && resolve(true)),
+    );
     socket.send(JSON.stringify({ type: 'connection_init' }));
     await acked;
     await server.gql('mutation { signOut { signedOut } }', {}, cookie);
@@ -203,7 +245,11 @@ describe('two server processes on one database', () => {
       env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn' },
       stdio: 'inherit',
     });
-    await until(async () => (await fetch(`${otherUrl}/readyz`).catch(() => null))?.ok === true, 30_000, 'second process');
+    await until(
+      async () => (await fetch(`${otherUrl}/readyz`).catch(() => null))?.ok === true,
+      30_000,
+      'second process',
+    );
   }, 60_000);
   afterAll(async () => {
     other?.kill('SIGTERM');
@@ -229,7 +275,9 @@ describe('two server processes on one database', () => {
     await chairAct(bServer, bCookie, 'moveToNextAgendaItem', meeting.id);
     await watchA.waitFor(2);
     await watchB.waitFor(2);
-    expect(watchA.values.map((v) => v.meetingChanged.cursor)).toEqual(watchB.values.map((v) => v.meetingChanged.cursor));
+    expect(watchA.values.map((v) => v.meetingChanged.cursor)).toEqual(
+      watchB.values.map((v) => v.meetingChanged.cursor),
+    );
     await onA.dispose();
     await onB.dispose();
   });

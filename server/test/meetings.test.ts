@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const MEETING_FIELDS = 'id version status timerPaused currentItem { id position } agenda { id position status decision minute elapsedSeconds timerStartedAt }';
+const MEETING_FIELDS =
+  'id version status timerPaused currentItem { id position } agenda { id position status decision minute elapsedSeconds timerStartedAt }';
 
 async function act(mutation: string, input: Record<string, unknown>, cookie?: string) {
   const res = await server.gql(
@@ -18,7 +19,11 @@ async function act(mutation: string, input: Record<string, unknown>, cookie?: st
     { input },
     cookie,
   );
-  return { ...res, payload: res.data?.[mutation] as { meeting: any; errors: { field: string[]; message: string; code: string }[] } | undefined };
+  return {
+    ...res,
+    payload: res.data?.[mutation] as
+      { meeting: any; errors: { field: string[]; message: string; code: string }[] } | undefined,
+  };
 }
 
 function inputType(mutation: string): string {
@@ -48,7 +53,11 @@ describe('the chair runs a meeting', () => {
     const [first, second, third, fourth] = meeting.agenda;
     let version = meeting.version;
     const step = async (mutation: string, extra: Record<string, unknown> = {}) => {
-      const { payload } = await act(mutation, { meetingId: meeting.id, expectedVersion: version, ...extra }, chair);
+      const { payload } = await act(
+        mutation,
+        { meetingId: meeting.id, expectedVersion: version, ...extra },
+        chair,
+      );
       expect(payload?.errors).toEqual([]);
       version = payload!.meeting.version;
       return payload!.meeting;
@@ -76,7 +85,11 @@ describe('the chair runs a meeting', () => {
     expect(state.timerPaused).toBe(false);
     expect(state.agenda[3].timerStartedAt).not.toBeNull();
 
-    state = await step('recordAgendaItemOutcome', { agendaItemId: fourth!.id, decision: '  Rådet antar rutinen.  ', minute: 'Enhälligt.' });
+    state = await step('recordAgendaItemOutcome', {
+      agendaItemId: fourth!.id,
+      decision: '  Rådet antar rutinen.  ',
+      minute: 'Enhälligt.',
+    });
     expect(state.agenda[3]).toMatchObject({ decision: 'Rådet antar rutinen.', minute: 'Enhälligt.' });
 
     state = await step('deferAgendaItem', { agendaItemId: third!.id });
@@ -118,7 +131,10 @@ describe('two chairs at once', () => {
       expect(losers).toHaveLength(1);
       expect(losers[0].errors[0].code).toBe('STALE_VERSION');
       expect(losers[0].errors[0].message).toMatch(/ändrats av någon annan/);
-      const after = await fresh.gql(`query($id: ID!) { meeting(id: $id) { version currentItem { id } agenda { status } } }`, { id: meeting.id });
+      const after = await fresh.gql(
+        `query($id: ID!) { meeting(id: $id) { version currentItem { id } agenda { status } } }`,
+        { id: meeting.id },
+      );
       expect(after.data!.meeting.version).toBe(version + 1);
       expect(after.data!.meeting.currentItem.id).toBe(winners[0].meeting.currentItem.id);
       expect(after.data!.meeting.agenda.filter((i: any) => i.status === 'CURRENT')).toHaveLength(1);
@@ -130,11 +146,50 @@ describe('two chairs at once', () => {
 
 describe('bad input is refused with a field error and writes nothing', () => {
   test.each([
-    ['an unknown meeting', 'startMeeting', (m: any) => ({ meetingId: 'bm90LWEtbWVldGluZw', expectedVersion: m.version }), 'NOT_FOUND', ['input', 'meetingId']],
-    ['a stale version', 'startMeeting', (m: any) => ({ meetingId: m.id, expectedVersion: m.version - 1 }), 'STALE_VERSION', ['input', 'expectedVersion']],
-    ['a wrong state transition', 'closeMeeting', (m: any) => ({ meetingId: m.id, expectedVersion: m.version }), 'INVALID_TRANSITION', ['input']],
-    ['an item of another meeting', 'deferAgendaItem', (m: any) => ({ meetingId: m.id, expectedVersion: m.version, agendaItemId: 'QWdlbmRhSXRlbTowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA' }), 'NOT_FOUND', ['input', 'agendaItemId']],
-    ['recording an outcome before the meeting starts', 'recordAgendaItemOutcome', (m: any) => ({ meetingId: m.id, expectedVersion: m.version, agendaItemId: m.agenda[0].id, decision: 'x'.repeat(4001) }), 'INVALID_TRANSITION', ['input']],
+    [
+      'an unknown meeting',
+      'startMeeting',
+      (m: any) => ({ meetingId: 'bm90LWEtbWVldGluZw', expectedVersion: m.version }),
+      'NOT_FOUND',
+      ['input', 'meetingId'],
+    ],
+    [
+      'a stale version',
+      'startMeeting',
+      (m: any) => ({ meetingId: m.id, expectedVersion: m.version - 1 }),
+      'STALE_VERSION',
+      ['input', 'expectedVersion'],
+    ],
+    [
+      'a wrong state transition',
+      'closeMeeting',
+      (m: any) => ({ meetingId: m.id, expectedVersion: m.version }),
+      'INVALID_TRANSITION',
+      ['input'],
+    ],
+    [
+      'an item of another meeting',
+      'deferAgendaItem',
+      (m: any) => ({
+        meetingId: m.id,
+        expectedVersion: m.version,
+        agendaItemId: 'QWdlbmRhSXRlbTowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA',
+      }),
+      'NOT_FOUND',
+      ['input', 'agendaItemId'],
+    ],
+    [
+      'recording an outcome before the meeting starts',
+      'recordAgendaItemOutcome',
+      (m: any) => ({
+        meetingId: m.id,
+        expectedVersion: m.version,
+        agendaItemId: m.agenda[0].id,
+        decision: 'x'.repeat(4001),
+      }),
+      'INVALID_TRANSITION',
+      ['input'],
+    ],
   ])('%s', async (_name, mutation, input, code, field) => {
     const meeting = await upcomingMeeting(server);
     const before = await meetingState(meeting.id);
@@ -158,11 +213,22 @@ describe('bad input is refused with a field error and writes nothing', () => {
       const version = started.data!.startMeeting.meeting.version;
       const res = await fresh.gql(
         `mutation($input: RecordAgendaItemOutcomeInput!) { recordAgendaItemOutcome(input: $input) { meeting { id } errors { field code } } }`,
-        { input: { meetingId: meeting.id, expectedVersion: version, agendaItemId: meeting.agenda[0]!.id, decision: 'x'.repeat(4001) } },
+        {
+          input: {
+            meetingId: meeting.id,
+            expectedVersion: version,
+            agendaItemId: meeting.agenda[0]!.id,
+            decision: 'x'.repeat(4001),
+          },
+        },
         cookie,
       );
-      expect(res.data!.recordAgendaItemOutcome.errors).toEqual([{ field: ['input', 'decision'], code: 'TOO_LONG' }]);
-      const after = await fresh.gql(`query($id: ID!) { meeting(id: $id) { version agenda { decision } } }`, { id: meeting.id });
+      expect(res.data!.recordAgendaItemOutcome.errors).toEqual([
+        { field: ['input', 'decision'], code: 'TOO_LONG' },
+      ]);
+      const after = await fresh.gql(`query($id: ID!) { meeting(id: $id) { version agenda { decision } } }`, {
+        id: meeting.id,
+      });
       expect(after.data!.meeting.version).toBe(version);
       expect(after.data!.meeting.agenda[0].decision).toBeNull();
     } finally {

@@ -8,7 +8,9 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 test('the agreement is served', async () => {
-  const res = await server.gql('{ agreement { registrationNumber principles { key } commitments { position } } }');
+  const res = await server.gql(
+    '{ agreement { registrationNumber principles { key } commitments { position } } }',
+  );
   expect(res.data?.agreement.registrationNumber).toBe('Ks 1132/2023');
   expect(res.data?.agreement.principles).toHaveLength(6);
 });

@@ -16,9 +16,20 @@ afterAll(() => server?.close());
 async function meetingWithItems(count: number): Promise<string> {
   const em = server.orm.em.fork();
   const forum = await em.findOneOrFail(Forum, { slug: 'samverkansradet' });
-  const meeting = em.create(Meeting, { forum, title: `Möte med ${count} punkter`, startsAt: new Date(), status: MeetingStatus.AGENDA_PUBLISHED });
+  const meeting = em.create(Meeting, {
+    forum,
+    title: `Möte med ${count} punkter`,
+    startsAt: new Date(),
+    status: MeetingStatus.AGENDA_PUBLISHED,
+  });
   for (let i = 1; i <= count; i++) {
-    em.create(AgendaItem, { meeting, position: i, title: `Punkt ${i}`, kind: AgendaItemKind.DISCUSSION, plannedMinutes: 5 });
+    em.create(AgendaItem, {
+      meeting,
+      position: i,
+      title: `Punkt ${i}`,
+      kind: AgendaItemKind.DISCUSSION,
+      plannedMinutes: 5,
+    });
   }
   await em.flush();
   return toGlobalId('Meeting', meeting.id);

@@ -25,7 +25,9 @@ function start(env: Record<string, string>) {
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   child.stdout.resume();
-  const exited = new Promise<Run>((resolve) => child.on('exit', (code) => resolve({ code, stderr, ms: Date.now() - began })));
+  const exited = new Promise<Run>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stderr, ms: Date.now() - began })),
+  );
   return { child, exited };
 }
 
@@ -40,9 +42,17 @@ async function freePort(): Promise<number> {
 
 describe('bad start-up input gets a clear one-line error and a non-zero exit within 10 s', () => {
   test.each([
-    ['an invalid configuration value', { PORT: 'eighty' }, /invalid configuration: PORT must be a whole number/],
+    [
+      'an invalid configuration value',
+      { PORT: 'eighty' },
+      /invalid configuration: PORT must be a whole number/,
+    ],
     ['a DATABASE_URL that is not a URL', { DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
-    ['an unreachable database', { DATABASE_URL: 'postgres://samverka:x@127.0.0.1:1/samverka' }, /cannot connect to the database/],
+    [
+      'an unreachable database',
+      { DATABASE_URL: 'postgres://samverka:x@127.0.0.1:1/samverka' },
+      /cannot connect to the database/,
+    ],
   ])('%s', async (_name, env, message) => {
     const { exited } = start({ PORT: '0', ...env });
     const run = await exited;
@@ -85,7 +95,11 @@ describe('the embedded database', () => {
     const client = withClients({ url } as never);
 
     const first = start(env);
-    await until(async () => (await fetch(`${url}/readyz`).catch(() => null))?.ok === true, 40_000, 'first start');
+    await until(
+      async () => (await fetch(`${url}/readyz`).catch(() => null))?.ok === true,
+      40_000,
+      'first start',
+    );
     const cookie = await client.signIn('chair');
     const meeting = await upcomingMeeting(client);
     const started = await client.gql(
@@ -94,7 +108,9 @@ describe('the embedded database', () => {
       cookie,
     );
     expect(started.data!.startMeeting.errors).toEqual([]);
-    const postmaster = Number((await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const postmaster = Number(
+      (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0],
+    );
 
     const socket = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
     await new Promise((resolve) => socket.on('open', resolve));
@@ -106,7 +122,11 @@ describe('the embedded database', () => {
     expect(() => process.kill(postmaster, 0)).toThrow();
 
     const second = start(env);
-    await until(async () => (await fetch(`${url}/readyz`).catch(() => null))?.ok === true, 40_000, 'second start');
+    await until(
+      async () => (await fetch(`${url}/readyz`).catch(() => null))?.ok === true,
+      40_000,
+      'second start',
+    );
     const after = await client.gql('query($id: ID!) { meeting(id: $id) { status } }', { id: meeting.id });
     expect(after.data!.meeting.status).toBe('IN_PROGRESS');
     const forums = await client.gql('{ forums { totalCount } }');

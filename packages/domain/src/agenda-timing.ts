@@ -31,7 +31,9 @@ export interface AgendaTiming {
 
 /** Seconds an item has been current, counting the stretch since its timer last started. */
 export function itemElapsedSeconds(item: TimedAgendaItem, now: Date): number {
-  const running = item.timerStartedAt ? Math.max(0, (now.getTime() - Date.parse(item.timerStartedAt)) / 1000) : 0;
+  const running = item.timerStartedAt
+    ? Math.max(0, (now.getTime() - Date.parse(item.timerStartedAt)) / 1000)
+    : 0;
   return Math.floor(item.elapsedSeconds + running);
 }
 

@@ -15,7 +15,9 @@ export enum MeetingAction {
 }
 
 /** The meeting's status machine: in which status each action is allowed, and the status it leads to. */
-export const MEETING_TRANSITIONS: Readonly<Record<MeetingAction, { from: readonly MeetingStatus[]; to?: MeetingStatus }>> = {
+export const MEETING_TRANSITIONS: Readonly<
+  Record<MeetingAction, { from: readonly MeetingStatus[]; to?: MeetingStatus }>
+> = {
   [MeetingAction.PUBLISH_AGENDA]: { from: [MeetingStatus.DRAFT], to: MeetingStatus.AGENDA_PUBLISHED },
   [MeetingAction.START]: { from: [MeetingStatus.AGENDA_PUBLISHED], to: MeetingStatus.IN_PROGRESS },
   [MeetingAction.MOVE_TO_NEXT_ITEM]: { from: [MeetingStatus.IN_PROGRESS] },

@@ -40,16 +40,28 @@ export const accountsOptions = { cookieSecure: false };
 export class AccountsResolver {
   @Query(() => ViewerType, { nullable: true, description: 'The signed-in person; null when signed out.' })
   viewer(@Ctx() { viewer }: GraphQLContext): ViewerType | null {
-    return viewer ? { id: viewer.id, name: viewer.name, email: viewer.email, isCoordinator: viewer.isCoordinator } : null;
+    return viewer
+      ? { id: viewer.id, name: viewer.name, email: viewer.email, isCoordinator: viewer.isCoordinator }
+      : null;
   }
 
-  @Mutation(() => SignInPayload, { description: 'Signs in with e-mail and password; sets an HTTP-only session cookie.' })
-  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: GraphQLContext): Promise<SignInPayload> {
+  @Mutation(() => SignInPayload, {
+    description: 'Signs in with e-mail and password; sets an HTTP-only session cookie.',
+  })
+  async signIn(
+    @Arg('input', () => SignInInput) input: SignInInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SignInPayload> {
     try {
       const { token, person } = await signIn(ctx.em, input, ctx.viewer?.sessionId ?? null);
       ctx.res?.append('Set-Cookie', sessionCookie(token, accountsOptions.cookieSecure));
       return {
-        viewer: { id: person.id, name: person.name, email: person.email, isCoordinator: person.isCoordinator },
+        viewer: {
+          id: person.id,
+          name: person.name,
+          email: person.email,
+          isCoordinator: person.isCoordinator,
+        },
         errors: [],
       };
     } catch (error) {

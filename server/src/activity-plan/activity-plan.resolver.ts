@@ -7,7 +7,11 @@ import { Activity } from './activity.entity.js';
 export class ActivityPlanResolver {
   @Query(() => ActivityPlan, { nullable: true, description: 'The current activity plan.' })
   async activityPlan(@Ctx() { em }: GraphQLContext): Promise<ActivityPlan | null> {
-    const [latest] = await em.find(ActivityPlan, {}, { orderBy: { startYear: 'desc' }, limit: 1, populate: ['activities'] });
+    const [latest] = await em.find(
+      ActivityPlan,
+      {},
+      { orderBy: { startYear: 'desc' }, limit: 1, populate: ['activities'] },
+    );
     return latest ?? null;
   }
 

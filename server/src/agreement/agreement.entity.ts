@@ -30,7 +30,10 @@ export class Commitment {
  * The agreement (Överenskommelsen). Its principles and commitments are fixed document text, kept as JSON
  * beside it rather than as tables, since nothing refers to them by row.
  */
-@ObjectType({ description: 'The agreement on collaboration (Överenskommelsen) and its content.', implements: Node })
+@ObjectType({
+  description: 'The agreement on collaboration (Överenskommelsen) and its content.',
+  implements: Node,
+})
 @Entity({ tableName: 'agreement' })
 export class Agreement implements Node {
   [OptionalProps]?: 'globalId';

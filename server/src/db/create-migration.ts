@@ -13,12 +13,21 @@ const db = await startEmbeddedDatabase(path.join(dir, 'pg'), log, 'samverka', fa
 try {
   const orm = await MikroORM.init({
     ...ormOptions(db.url),
-    migrations: { ...ormOptions(db.url).migrations, path: path.resolve('src/migrations'), pathTs: path.resolve('src/migrations'), emit: 'ts', fileName: (ts: string, name?: string) => `Migration${ts}${name ? '_' + name : ''}` },
+    migrations: {
+      ...ormOptions(db.url).migrations,
+      path: path.resolve('src/migrations'),
+      pathTs: path.resolve('src/migrations'),
+      emit: 'ts',
+      fileName: (ts: string, name?: string) => `Migration${ts}${name ? '_' + name : ''}`,
+    },
   });
   const migrator = orm.getMigrator();
   await migrator.up();
   const result = await migrator.createMigration(undefined, false, false, process.argv[2]);
-  log.info({ file: result.fileName, changes: result.diff.up.length }, 'migration written; add it to src/migrations/index.ts');
+  log.info(
+    { file: result.fileName, changes: result.diff.up.length },
+    'migration written; add it to src/migrations/index.ts',
+  );
   await orm.close();
 } finally {
   await db.stop();

@@ -20,7 +20,7 @@ export class CouncilSeat {
   @Enum({ items: () => SeatKind, nativeEnumName: 'seat_kind' })
   kind!: SeatKind;
 
-  @Field(() => String, { description: 'Name of the seat\'s holder.' })
+  @Field(() => String, { description: "Name of the seat's holder." })
   @Property({ type: 'string', length: 200 })
   holderName!: string;
 
@@ -32,7 +32,7 @@ export class CouncilSeat {
   @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'set null' })
   person?: Ref<Person> | null;
 
-  @Field(() => Int, { description: 'Order among the forum\'s seats.' })
+  @Field(() => Int, { description: "Order among the forum's seats." })
   @Property({ type: 'integer' })
   position!: number;
 }

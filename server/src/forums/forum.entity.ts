@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Collection, Entity, OneToMany, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
-import { Field, ObjectType, Int } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../graphql/node.js';
 import { CouncilSeat } from './council-seat.entity.js';
 
 /** A council or forum for dialogue between the municipality and civil society (seed 003's forum list). */
-@ObjectType({ description: 'A council or forum for dialogue between the municipality and civil society.', implements: Node })
+@ObjectType({
+  description: 'A council or forum for dialogue between the municipality and civil society.',
+  implements: Node,
+})
 @Entity({ tableName: 'forum' })
 export class Forum implements Node {
   [OptionalProps]?: 'globalId';
@@ -34,7 +37,10 @@ export class Forum implements Node {
   withPoliticalParticipation!: boolean;
 
   /** The official who convenes it (sammankallande tjänsteperson). */
-  @Field(() => String, { nullable: true, description: 'The official who convenes it (sammankallande tjänsteperson).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The official who convenes it (sammankallande tjänsteperson).',
+  })
   @Property({ type: 'string', length: 200, nullable: true })
   convener?: string | null;
 

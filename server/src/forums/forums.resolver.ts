@@ -11,10 +11,13 @@ const ForumConnection = Connection(Forum, 'Forum');
 
 @Resolver(() => Forum)
 export class ForumsResolver {
-  @Query(() => ForumConnection, { description: 'Councils and forums for dialogue, in the order of the forum list.' })
+  @Query(() => ForumConnection, {
+    description: 'Councils and forums for dialogue, in the order of the forum list.',
+  })
   async forums(
     @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' })
+    after: string | null,
     @Ctx() { em }: GraphQLContext,
   ) {
     const { limit, offset } = pageWindow(first, after);
@@ -23,7 +26,10 @@ export class ForumsResolver {
   }
 
   @Query(() => Forum, { nullable: true, description: 'A forum by its short name.' })
-  forum(@Arg('slug', () => String, { description: 'The forum\'s short name.' }) slug: string, @Ctx() { em }: GraphQLContext) {
+  forum(
+    @Arg('slug', () => String, { description: "The forum's short name." }) slug: string,
+    @Ctx() { em }: GraphQLContext,
+  ) {
     return em.findOne(Forum, { slug });
   }
 
@@ -32,11 +38,12 @@ export class ForumsResolver {
     return (await forum.seats.load({ dataloader: true })).getItems();
   }
 
-  @FieldResolver(() => MeetingConnection, { description: 'The forum\'s meetings, the latest first.' })
+  @FieldResolver(() => MeetingConnection, { description: "The forum's meetings, the latest first." })
   async meetings(
     @Root() forum: Forum,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' })
+    after: string | null,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
     const { limit, offset } = pageWindow(first, after);

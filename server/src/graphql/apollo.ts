@@ -12,7 +12,9 @@ export const graphqlMetrics = { executions: 0 };
 
 /** Codes a client may see; anything else is an internal error and is masked. */
 const PUBLIC_CODES = new Set<string>([
-  ...Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR),
+  ...Object.values(ApolloServerErrorCode).filter(
+    (code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR,
+  ),
   ...Object.values(ApolloServerValidationErrorCode),
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -33,7 +35,12 @@ export function createArmor() {
   }).protect();
 }
 
-export function createApollo(schema: GraphQLSchema, httpServer: Server, log: Logger, shutdownGraceMs: number) {
+export function createApollo(
+  schema: GraphQLSchema,
+  httpServer: Server,
+  log: Logger,
+  shutdownGraceMs: number,
+) {
   const armor = createArmor();
   const countExecutions: ApolloServerPlugin<GraphQLContext> = {
     async requestDidStart() {
@@ -63,10 +70,22 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, log: Log
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = formatted.extensions?.code;
       if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-        return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+        return {
+          message: formatted.message,
+          locations: formatted.locations,
+          path: formatted.path,
+          extensions: { code },
+        };
       }
-      log.error({ err: error instanceof Error ? error.message : String(error), path: formatted.path }, 'GraphQL error');
-      return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      log.error(
+        { err: error instanceof Error ? error.message : String(error), path: formatted.path },
+        'GraphQL error',
+      );
+      return {
+        message: 'Internal server error.',
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
     },
   });
 }

@@ -71,7 +71,10 @@ export function pageWindow(first: number | null | undefined, after: string | nul
 }
 
 export function toConnection<T>(items: T[], totalCount: number, offset: number): ConnectionShape<T> {
-  const edges = items.map((node, i) => ({ cursor: Buffer.from(`offset:${offset + i}`).toString('base64url'), node }));
+  const edges = items.map((node, i) => ({
+    cursor: Buffer.from(`offset:${offset + i}`).toString('base64url'),
+    node,
+  }));
   return {
     edges,
     totalCount,

@@ -21,7 +21,10 @@ registerEnumType(PrincipleKey, {
     DIVERSITY: { description: 'Mångfald.' },
   },
 });
-registerEnumType(SeatKind, { name: 'SeatKind', description: 'Which part of Samverkansrådet a seat belongs to.' });
+registerEnumType(SeatKind, {
+  name: 'SeatKind',
+  description: 'Which part of Samverkansrådet a seat belongs to.',
+});
 registerEnumType(MeetingStatus, {
   name: 'MeetingStatus',
   description: 'Where a meeting is in its workflow.',
@@ -32,7 +35,10 @@ registerEnumType(MeetingStatus, {
     CLOSED: { description: 'The meeting is over.' },
   },
 });
-registerEnumType(AgendaItemKind, { name: 'AgendaItemKind', description: 'What kind of agenda item this is.' });
+registerEnumType(AgendaItemKind, {
+  name: 'AgendaItemKind',
+  description: 'What kind of agenda item this is.',
+});
 registerEnumType(AgendaItemStatus, {
   name: 'AgendaItemStatus',
   description: 'Where an agenda item is in the meeting.',
@@ -44,4 +50,7 @@ registerEnumType(AgendaItemStatus, {
   },
 });
 registerEnumType(MeetingEventKind, { name: 'MeetingEventKind', description: 'What happened to a meeting.' });
-registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why input was refused; clients translate it.' });
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Why input was refused; clients translate it.',
+});

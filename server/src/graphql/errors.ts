@@ -2,7 +2,9 @@ import { GraphQLError } from 'graphql';
 
 /** The viewer must sign in first. */
 export function unauthenticated(): GraphQLError {
-  return new GraphQLError('Du behöver logga in. / You need to sign in.', { extensions: { code: 'UNAUTHENTICATED' } });
+  return new GraphQLError('Du behöver logga in. / You need to sign in.', {
+    extensions: { code: 'UNAUTHENTICATED' },
+  });
 }
 
 /** The viewer is signed in but may not do this. */

@@ -3,7 +3,6 @@ import type { GraphQLContext } from './context.js';
 import { Node, fromGlobalId, type NodeType } from './node.js';
 import { Agreement } from '../agreement/agreement.entity.js';
 import { Forum } from '../forums/forum.entity.js';
-import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { ActivityPlan } from '../activity-plan/activity-plan.entity.js';
 import { Activity } from '../activity-plan/activity.entity.js';
@@ -13,8 +12,14 @@ const PUBLIC_TYPES = { Agreement, Forum, ActivityPlan, Activity } as const;
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when absent or not visible.' })
-  async node(@Arg('id', () => ID, { description: 'Global id.' }) id: string, @Ctx() { em, viewer }: GraphQLContext) {
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any object by its global id; null when absent or not visible.',
+  })
+  async node(
+    @Arg('id', () => ID, { description: 'Global id.' }) id: string,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
     const decoded = fromGlobalId(id);
     if (!decoded) return null;
     const type: NodeType = decoded.type;

@@ -1,7 +1,14 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 
 /** Types reachable through node(id:), by GraphQL type name. */
-export const NODE_TYPES = ['Agreement', 'Forum', 'Meeting', 'AgendaItem', 'ActivityPlan', 'Activity'] as const;
+export const NODE_TYPES = [
+  'Agreement',
+  'Forum',
+  'Meeting',
+  'AgendaItem',
+  'ActivityPlan',
+  'Activity',
+] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 /** Global ids are opaque to clients: base64url of "Type:uuid". */

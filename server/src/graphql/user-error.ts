@@ -1,9 +1,13 @@
 import { Field, ObjectType } from 'type-graphql';
 import { UserErrorCode } from '@samverka/domain';
 
-@ObjectType({ description: 'A validation or business-rule failure, shown beside the input field it concerns.' })
+@ObjectType({
+  description: 'A validation or business-rule failure, shown beside the input field it concerns.',
+})
 export class UserError {
-  @Field(() => [String], { description: 'Path to the input field, e.g. ["input", "decision"]; ["input"] for the whole input.' })
+  @Field(() => [String], {
+    description: 'Path to the input field, e.g. ["input", "decision"]; ["input"] for the whole input.',
+  })
   field: string[];
 
   @Field(() => String, { description: 'What went wrong, in Swedish; clients translate by code.' })

@@ -37,7 +37,9 @@ export class LiveEventListener {
     client.on('end', () => this.reconnect());
     await client.connect();
     if (this.lastSequence === 0n) {
-      const { rows } = await client.query<{ max: string | null }>('select max(sequence)::text as max from live_event');
+      const { rows } = await client.query<{ max: string | null }>(
+        'select max(sequence)::text as max from live_event',
+      );
       this.lastSequence = BigInt(rows[0]?.max ?? 0);
     }
     await client.query(`LISTEN ${LIVE_CHANNEL}`);

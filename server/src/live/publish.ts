@@ -35,7 +35,12 @@ export async function publishLiveEvent(em: EntityManager, event: LiveEventInput)
   if (!ctx) throw new Error('live events are published inside the writing transaction');
   const row = await em
     .getConnection()
-    .execute<{ sequence: string }>(PUBLISH_SQL, [event.topic, event.kind, event.subjectId ?? null], 'get', ctx);
+    .execute<{ sequence: string }>(
+      PUBLISH_SQL,
+      [event.topic, event.kind, event.subjectId ?? null],
+      'get',
+      ctx,
+    );
   return String(row.sequence);
 }
 

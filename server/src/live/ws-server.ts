@@ -51,7 +51,10 @@ function parseAfter(value: unknown): bigint | null {
 }
 
 /** Variables without the one that carries `after`: subscribers resuming from different cursors share results. */
-function withoutAfter(variables: Record<string, unknown>, argument: ValueNode | undefined): Record<string, unknown> {
+function withoutAfter(
+  variables: Record<string, unknown>,
+  argument: ValueNode | undefined,
+): Record<string, unknown> {
   if (argument?.kind !== Kind.VARIABLE) return variables;
   const copy = { ...variables };
   delete copy[argument.name.value];
@@ -97,9 +100,12 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
     onSubscribe: async (ctx, id, payload) => {
       if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerConnection) {
         return [
-          new GraphQLError(`A connection may hold at most ${options.maxSubscriptionsPerConnection} subscriptions`, {
-            extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
-          }),
+          new GraphQLError(
+            `A connection may hold at most ${options.maxSubscriptionsPerConnection} subscriptions`,
+            {
+              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+            },
+          ),
         ];
       }
       let document;

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, Unique, type Ref, OptionalProps } from '@mikro-orm/core';
+import {
+  Entity,
+  Enum,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Ref,
+  OptionalProps,
+} from '@mikro-orm/core';
 import { Field, ObjectType, Int } from 'type-graphql';
 import { Node, toGlobalId } from '../graphql/node.js';
 import { AgendaItemKind, AgendaItemStatus } from '@samverka/domain';
@@ -7,7 +16,7 @@ import { Meeting } from './meeting.entity.js';
 import { Activity } from '../activity-plan/activity.entity.js';
 
 /** One point of a meeting's agenda (dagordningspunkt), with its outcome and its timer. */
-@ObjectType({ description: 'One point of a meeting\'s agenda (dagordningspunkt).', implements: Node })
+@ObjectType({ description: "One point of a meeting's agenda (dagordningspunkt).", implements: Node })
 @Entity({ tableName: 'agenda_item' })
 @Unique({ properties: ['meeting', 'position'] })
 export class AgendaItem implements Node {
@@ -55,16 +64,24 @@ export class AgendaItem implements Node {
   @Property({ type: 'text', nullable: true })
   decision?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The minute recorded for the item (protokollsanteckning).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The minute recorded for the item (protokollsanteckning).',
+  })
   @Property({ type: 'text', nullable: true })
   minute?: string | null;
 
   /** Seconds the item has been current, up to timerStartedAt. */
-  @Field(() => Int, { description: 'Seconds the item has been current, not counting the running stretch since timerStartedAt.' })
+  @Field(() => Int, {
+    description: 'Seconds the item has been current, not counting the running stretch since timerStartedAt.',
+  })
   @Property({ type: 'integer' })
   elapsedSeconds: number = 0;
 
-  @Field(() => Date, { nullable: true, description: 'When the item\'s timer last started; null while paused or not current.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the item's timer last started; null while paused or not current.",
+  })
   @Property({ type: 'datetime', nullable: true })
   timerStartedAt?: Date | null;
 }

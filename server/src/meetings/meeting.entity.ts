@@ -1,5 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Ref, OptionalProps } from '@mikro-orm/core';
+import {
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Ref,
+  OptionalProps,
+} from '@mikro-orm/core';
 import { Field, ObjectType, Int } from 'type-graphql';
 import { Node, toGlobalId } from '../graphql/node.js';
 import { MeetingStatus } from '@samverka/domain';
@@ -42,7 +53,9 @@ export class Meeting implements Node {
   status: MeetingStatus = MeetingStatus.DRAFT;
 
   /** Bumped by every chair action; actions name the version they saw so a lost race is refused. */
-  @Field(() => Int, { description: 'Optimistic-locking version; send it back as expectedVersion with every chair action.' })
+  @Field(() => Int, {
+    description: 'Optimistic-locking version; send it back as expectedVersion with every chair action.',
+  })
   @Property({ type: 'integer' })
   version: number = 1;
 
@@ -54,12 +67,15 @@ export class Meeting implements Node {
   @Property({ type: 'datetime', nullable: true })
   closedAt?: Date | null;
 
-  @Field(() => Boolean, { description: 'True while the chair has paused the current item\'s timer.' })
+  @Field(() => Boolean, { description: "True while the chair has paused the current item's timer." })
   @Property({ type: 'boolean' })
   timerPaused: boolean = false;
 
   /** A short summary written after the meeting (protokoll). */
-  @Field(() => String, { nullable: true, description: 'Summary of the minutes (protokoll), written after the meeting.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Summary of the minutes (protokoll), written after the meeting.',
+  })
   @Property({ type: 'text', nullable: true })
   summary?: string | null;
 

@@ -13,7 +13,10 @@ export function loadMeetingWithAgenda(em: EntityManager, meetingId: string) {
 /** A meeting the viewer may see, or null. */
 export async function findVisibleMeeting(em: EntityManager, viewer: Viewer | null, meetingId: string) {
   const meeting = await loadMeetingWithAgenda(em, meetingId);
-  if (!meeting || !meetingPolicy.see(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null })) {
+  if (
+    !meeting ||
+    !meetingPolicy.see(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null })
+  ) {
     return null;
   }
   return meeting;

@@ -61,7 +61,8 @@ async function chairAction(
       ? await tx.findOne(Meeting, input.meetingId, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;
     if (!meeting) throw userError('meetingId', 'Mötet finns inte.', UserErrorCode.NOT_FOUND);
-    if (!meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null })) throw forbidden();
+    if (!meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null }))
+      throw forbidden();
     if (meeting.version !== input.expectedVersion) {
       throw userError(
         'expectedVersion',
@@ -70,7 +71,11 @@ async function chairAction(
       );
     }
     if (!canTakeMeetingAction(meeting.status, action)) {
-      throw userError('', 'Det går inte att göra så med mötet i det här läget.', UserErrorCode.INVALID_TRANSITION);
+      throw userError(
+        '',
+        'Det går inte att göra så med mötet i det här läget.',
+        UserErrorCode.INVALID_TRANSITION,
+      );
     }
     const agenda = await meeting.agenda.loadItems({ dataloader: false });
     const kind = apply({ meeting, agenda, now: new Date() }, tx);
@@ -87,7 +92,8 @@ function currentItem(agenda: AgendaItem[]): AgendaItem | undefined {
 
 function itemOf(agenda: AgendaItem[], agendaItemId: string | null): AgendaItem {
   const item = agenda.find((candidate) => candidate.id === agendaItemId);
-  if (!item) throw userError('agendaItemId', 'Punkten finns inte på mötets dagordning.', UserErrorCode.NOT_FOUND);
+  if (!item)
+    throw userError('agendaItemId', 'Punkten finns inte på mötets dagordning.', UserErrorCode.NOT_FOUND);
   return item;
 }
 
@@ -131,7 +137,9 @@ export function startMeeting(em: EntityManager, viewer: Viewer | null, input: Ch
 export function moveToNextAgendaItem(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
   return chairAction(em, viewer, input, MeetingAction.MOVE_TO_NEXT_ITEM, (locked) => {
     const position = currentItem(locked.agenda)?.position ?? 0;
-    const next = locked.agenda.find((item) => item.position > position && item.status === AgendaItemStatus.PENDING);
+    const next = locked.agenda.find(
+      (item) => item.position > position && item.status === AgendaItemStatus.PENDING,
+    );
     if (!next) throw userError('', 'Det finns ingen nästa punkt.', UserErrorCode.INVALID_TRANSITION);
     return makeCurrent(locked, next);
   });
@@ -146,7 +154,11 @@ export function moveToPreviousAgendaItem(em: EntityManager, viewer: Viewer | nul
   });
 }
 
-export function makeAgendaItemCurrent(em: EntityManager, viewer: Viewer | null, input: AgendaItemActionInput) {
+export function makeAgendaItemCurrent(
+  em: EntityManager,
+  viewer: Viewer | null,
+  input: AgendaItemActionInput,
+) {
   return chairAction(em, viewer, input, MeetingAction.MAKE_ITEM_CURRENT, (locked) =>
     makeCurrent(locked, itemOf(locked.agenda, input.agendaItemId)),
   );
@@ -180,10 +192,18 @@ export function recordAgendaItemOutcome(em: EntityManager, viewer: Viewer | null
       throw userError('decision', 'Skriv ett beslut eller en anteckning.', UserErrorCode.REQUIRED);
     }
     if (decision && decision.length > TEXT_LIMITS.decision) {
-      throw userError('decision', `Beslutet får vara högst ${TEXT_LIMITS.decision} tecken.`, UserErrorCode.TOO_LONG);
+      throw userError(
+        'decision',
+        `Beslutet får vara högst ${TEXT_LIMITS.decision} tecken.`,
+        UserErrorCode.TOO_LONG,
+      );
     }
     if (minute && minute.length > TEXT_LIMITS.minute) {
-      throw userError('minute', `Anteckningen får vara högst ${TEXT_LIMITS.minute} tecken.`, UserErrorCode.TOO_LONG);
+      throw userError(
+        'minute',
+        `Anteckningen får vara högst ${TEXT_LIMITS.minute} tecken.`,
+        UserErrorCode.TOO_LONG,
+      );
     }
     const item = itemOf(agenda, input.agendaItemId);
     if (input.decision !== undefined) item.decision = decision;

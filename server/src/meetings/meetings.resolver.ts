@@ -1,4 +1,18 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { AgendaItemStatus } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
 import { UserError, UserErrors } from '../graphql/user-error.js';
@@ -30,7 +44,10 @@ class AgendaItemActionInput extends MeetingActionInput {
   agendaItemId!: string;
 }
 
-@InputType({ description: 'The decision and minute to record for an agenda item. Omitted fields stay; empty text clears.' })
+@InputType({
+  description:
+    'The decision and minute to record for an agenda item. Omitted fields stay; empty text clears.',
+})
 class RecordAgendaItemOutcomeInput extends AgendaItemActionInput {
   @Field(() => String, { nullable: true, description: 'The decision (beslut).' })
   decision?: string | null;
@@ -41,7 +58,10 @@ class RecordAgendaItemOutcomeInput extends AgendaItemActionInput {
 
 @ObjectType({ description: 'Result of a chair action on a meeting.' })
 class MeetingPayload {
-  @Field(() => Meeting, { nullable: true, description: 'The meeting after the action; null when it was refused.' })
+  @Field(() => Meeting, {
+    nullable: true,
+    description: 'The meeting after the action; null when it was refused.',
+  })
   meeting!: Meeting | null;
 
   @Field(() => [UserError], { description: 'Why the action was refused.' })
@@ -67,8 +87,14 @@ function itemInput(input: AgendaItemActionInput) {
 
 @Resolver(() => Meeting)
 export class MeetingsResolver {
-  @Query(() => Meeting, { nullable: true, description: 'A meeting with its agenda; null when absent or not visible.' })
-  async meeting(@Arg('id', () => ID) id: string, @Ctx() { em, viewer }: GraphQLContext): Promise<Meeting | null> {
+  @Query(() => Meeting, {
+    nullable: true,
+    description: 'A meeting with its agenda; null when absent or not visible.',
+  })
+  async meeting(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ): Promise<Meeting | null> {
     const meetingId = idOfType(id, 'Meeting');
     return meetingId ? findVisibleMeeting(em, viewer, meetingId) : null;
   }
@@ -76,8 +102,12 @@ export class MeetingsResolver {
   @Query(() => MeetingConnection, { description: 'Meetings of every forum, the latest first.' })
   async meetings(
     @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
-    @Arg('upcoming', () => Boolean, { nullable: true, description: 'True: only meetings not yet over, soonest first.' })
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' })
+    after: string | null,
+    @Arg('upcoming', () => Boolean, {
+      nullable: true,
+      description: 'True: only meetings not yet over, soonest first.',
+    })
     upcoming: boolean | null,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
@@ -100,7 +130,9 @@ export class MeetingsResolver {
 
   @FieldResolver(() => [AgendaItem], { description: 'The agenda, in order.' })
   async agenda(@Root() meeting: Meeting): Promise<AgendaItem[]> {
-    return meeting.agenda.isInitialized() ? meeting.agenda.getItems() : meeting.agenda.load({ dataloader: true }).then((c) => c.getItems());
+    return meeting.agenda.isInitialized()
+      ? meeting.agenda.getItems()
+      : meeting.agenda.load({ dataloader: true }).then((c) => c.getItems());
   }
 
   @FieldResolver(() => AgendaItem, { nullable: true, description: 'The item being dealt with now.' })
@@ -109,55 +141,81 @@ export class MeetingsResolver {
     return agenda.find((item) => item.status === AgendaItemStatus.CURRENT) ?? null;
   }
 
-  @FieldResolver(() => Boolean, { description: 'True when the viewer may run the meeting (the coordinator or its chair).' })
+  @FieldResolver(() => Boolean, {
+    description: 'True when the viewer may run the meeting (the coordinator or its chair).',
+  })
   viewerCanChair(@Root() meeting: Meeting, @Ctx() { viewer }: GraphQLContext): boolean {
     return meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null });
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Name of the meeting\'s chair (ordförande).' })
+  @FieldResolver(() => String, { nullable: true, description: "Name of the meeting's chair (ordförande)." })
   async chairName(@Root() meeting: Meeting): Promise<string | null> {
-    return meeting.chair ? (await meeting.chair.load({ dataloader: true }))?.name ?? null : null;
+    return meeting.chair ? ((await meeting.chair.load({ dataloader: true }))?.name ?? null) : null;
   }
 
   @FieldResolver(() => String, {
-    description: 'Cursor of the latest live event; subscribe with after: liveCursor to miss nothing since this query.',
+    description:
+      'Cursor of the latest live event; subscribe with after: liveCursor to miss nothing since this query.',
   })
   liveCursor(@Root() meeting: Meeting, @Ctx() { em }: GraphQLContext): Promise<string> {
     return latestMeetingCursor(em, meeting.id);
   }
 
-  @Mutation(() => MeetingPayload, { description: 'Publishes a draft meeting\'s agenda.' })
-  publishAgenda(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+  @Mutation(() => MeetingPayload, { description: "Publishes a draft meeting's agenda." })
+  publishAgenda(
+    @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
     return payload(() => meetings.publishAgenda(em, viewer, chairInput(input)));
   }
 
-  @Mutation(() => MeetingPayload, { description: 'Starts the meeting; its first pending item becomes current.' })
-  startMeeting(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+  @Mutation(() => MeetingPayload, {
+    description: 'Starts the meeting; its first pending item becomes current.',
+  })
+  startMeeting(
+    @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
     return payload(() => meetings.startMeeting(em, viewer, chairInput(input)));
   }
 
   @Mutation(() => MeetingPayload, { description: 'Makes the next pending item current.' })
-  moveToNextAgendaItem(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+  moveToNextAgendaItem(
+    @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
     return payload(() => meetings.moveToNextAgendaItem(em, viewer, chairInput(input)));
   }
 
   @Mutation(() => MeetingPayload, { description: 'Makes the item before the current one current again.' })
-  moveToPreviousAgendaItem(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+  moveToPreviousAgendaItem(
+    @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
     return payload(() => meetings.moveToPreviousAgendaItem(em, viewer, chairInput(input)));
   }
 
   @Mutation(() => MeetingPayload, { description: 'Jumps to an item of the agenda.' })
-  makeAgendaItemCurrent(@Arg('input', () => AgendaItemActionInput) input: AgendaItemActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+  makeAgendaItemCurrent(
+    @Arg('input', () => AgendaItemActionInput) input: AgendaItemActionInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
     return payload(() => meetings.makeAgendaItemCurrent(em, viewer, itemInput(input)));
   }
 
-  @Mutation(() => MeetingPayload, { description: 'Pauses the current item\'s timer.' })
-  pauseAgendaTimer(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+  @Mutation(() => MeetingPayload, { description: "Pauses the current item's timer." })
+  pauseAgendaTimer(
+    @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
     return payload(() => meetings.pauseAgendaTimer(em, viewer, chairInput(input)));
   }
 
-  @Mutation(() => MeetingPayload, { description: 'Resumes the current item\'s timer.' })
-  resumeAgendaTimer(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+  @Mutation(() => MeetingPayload, { description: "Resumes the current item's timer." })
+  resumeAgendaTimer(
+    @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
     return payload(() => meetings.resumeAgendaTimer(em, viewer, chairInput(input)));
   }
 
@@ -167,17 +225,27 @@ export class MeetingsResolver {
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
     return payload(() =>
-      meetings.recordAgendaItemOutcome(em, viewer, { ...itemInput(input), decision: input.decision, minute: input.minute }),
+      meetings.recordAgendaItemOutcome(em, viewer, {
+        ...itemInput(input),
+        decision: input.decision,
+        minute: input.minute,
+      }),
     );
   }
 
   @Mutation(() => MeetingPayload, { description: 'Defers an agenda item to a later meeting (bordlägger).' })
-  deferAgendaItem(@Arg('input', () => AgendaItemActionInput) input: AgendaItemActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+  deferAgendaItem(
+    @Arg('input', () => AgendaItemActionInput) input: AgendaItemActionInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
     return payload(() => meetings.deferAgendaItem(em, viewer, itemInput(input)));
   }
 
   @Mutation(() => MeetingPayload, { description: 'Closes the meeting.' })
-  closeMeeting(@Arg('input', () => MeetingActionInput) input: MeetingActionInput, @Ctx() { em, viewer }: GraphQLContext) {
+  closeMeeting(
+    @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
     return payload(() => meetings.closeMeeting(em, viewer, chairInput(input)));
   }
 
@@ -191,7 +259,8 @@ export class MeetingsResolver {
   meetingChanged(
     @Root() event: MeetingEvent,
     @Arg('meetingId', () => ID, { description: 'The meeting to follow.' }) _meetingId: string,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event seen.' }) _after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event seen.' })
+    _after: string | null,
   ): MeetingEvent {
     return event;
   }
@@ -199,7 +268,10 @@ export class MeetingsResolver {
 
 @Resolver(() => AgendaItem)
 export class AgendaItemResolver {
-  @FieldResolver(() => Activity, { nullable: true, description: 'The activity of the plan this item follows up.' })
+  @FieldResolver(() => Activity, {
+    nullable: true,
+    description: 'The activity of the plan this item follows up.',
+  })
   async activity(@Root() item: AgendaItem): Promise<Activity | null> {
     return item.activity ? ((await item.activity.load({ dataloader: true })) ?? null) : null;
   }

@@ -71,15 +71,68 @@ export const FORUMS = [
     description:
       'Forum för aktuella frågor och dialog mellan det civila samhället och kommunen: tio representanter från civila samhället, tre politiker och en samordnande tjänsteperson. Parterna kan anmäla frågor och hinder för samverkan hit.',
   },
-  { slug: 'tillganglighetsradet', name: 'Tillgänglighetsrådet', withPoliticalParticipation: true, convener: 'Tommy Krångh', responsiblePolitician: 'Carina Toro Hartman (S)' },
-  { slug: 'nationella-minoriteter', name: 'Dialogforum för nationella minoriteter och minoritetsspråk', withPoliticalParticipation: true, convener: 'Lovisa Strand', responsiblePolitician: 'Per-Åke Sörman (C)' },
-  { slug: 'pensionarsradet', name: 'Kommunala pensionärsrådet', description: 'Pensionärsråd (Programnämnd social välfärd).', withPoliticalParticipation: true, convener: 'Linn Björkstrand', responsiblePolitician: 'Marie Brorson (S)' },
-  { slug: 'orebra', name: 'ÖreBRÅ', withPoliticalParticipation: true, convener: 'Patrik Wallin', responsiblePolitician: 'Per-Åke Sörman (C)' },
-  { slug: 'interreligiosa-radet', name: 'Interreligiösa och interkulturella rådet', withPoliticalParticipation: true, convener: 'Daniela Redzic', responsiblePolitician: 'Agneta Blom (S)' },
-  { slug: 'broradet', name: 'Brorådet', description: 'Brukarråd inom Socialförvaltningen.', withPoliticalParticipation: false, convener: 'Ulrika Justusson' },
-  { slug: 'turidgruppen', name: 'Turidgruppen', description: 'Brukarråd inom Förvaltningen för funktionshindrade.', withPoliticalParticipation: false, convener: 'Johanna Viberg' },
-  { slug: 'brukarombudsgruppen', name: 'Brukarombudsgruppen', withPoliticalParticipation: false, convener: 'Jonatan Gustafsson' },
-  { slug: 'lokala-omradesgrupper', name: 'Lokala områdesgrupper', withPoliticalParticipation: false, convener: 'Jenny Valtanen' },
+  {
+    slug: 'tillganglighetsradet',
+    name: 'Tillgänglighetsrådet',
+    withPoliticalParticipation: true,
+    convener: 'Tommy Krångh',
+    responsiblePolitician: 'Carina Toro Hartman (S)',
+  },
+  {
+    slug: 'nationella-minoriteter',
+    name: 'Dialogforum för nationella minoriteter och minoritetsspråk',
+    withPoliticalParticipation: true,
+    convener: 'Lovisa Strand',
+    responsiblePolitician: 'Per-Åke Sörman (C)',
+  },
+  {
+    slug: 'pensionarsradet',
+    name: 'Kommunala pensionärsrådet',
+    description: 'Pensionärsråd (Programnämnd social välfärd).',
+    withPoliticalParticipation: true,
+    convener: 'Linn Björkstrand',
+    responsiblePolitician: 'Marie Brorson (S)',
+  },
+  {
+    slug: 'orebra',
+    name: 'ÖreBRÅ',
+    withPoliticalParticipation: true,
+    convener: 'Patrik Wallin',
+    responsiblePolitician: 'Per-Åke Sörman (C)',
+  },
+  {
+    slug: 'interreligiosa-radet',
+    name: 'Interreligiösa och interkulturella rådet',
+    withPoliticalParticipation: true,
+    convener: 'Daniela Redzic',
+    responsiblePolitician: 'Agneta Blom (S)',
+  },
+  {
+    slug: 'broradet',
+    name: 'Brorådet',
+    description: 'Brukarråd inom Socialförvaltningen.',
+    withPoliticalParticipation: false,
+    convener: 'Ulrika Justusson',
+  },
+  {
+    slug: 'turidgruppen',
+    name: 'Turidgruppen',
+    description: 'Brukarråd inom Förvaltningen för funktionshindrade.',
+    withPoliticalParticipation: false,
+    convener: 'Johanna Viberg',
+  },
+  {
+    slug: 'brukarombudsgruppen',
+    name: 'Brukarombudsgruppen',
+    withPoliticalParticipation: false,
+    convener: 'Jonatan Gustafsson',
+  },
+  {
+    slug: 'lokala-omradesgrupper',
+    name: 'Lokala områdesgrupper',
+    withPoliticalParticipation: false,
+    convener: 'Jenny Valtanen',
+  },
   { slug: 'cykelradet', name: 'Cykelrådet', withPoliticalParticipation: false, convener: 'Andreas Ahlstam' },
   {
     slug: 'c-natet',
@@ -98,41 +151,48 @@ export const ACTIVITY_PLAN_2024 = {
   activities: [
     {
       number: 1,
-      title: 'Genomför en översyn av Samverkansrådets roll, mandat och funktion samt dess relation till C-nätverket och Örebro Föreningsråd.',
+      title:
+        'Genomför en översyn av Samverkansrådets roll, mandat och funktion samt dess relation till C-nätverket och Örebro Föreningsråd.',
       responsible: 'Samverkansrådet',
       carriedOutBy: 'Utvecklings- och hållbarhetsavdelningen. Arbetsgrupp.',
       comment: 'Ska gå hand i hand med översynen av C-nätverkets roll, mandat och funktion.',
     },
     {
       number: 2,
-      title: 'Ta fram en karta/kommunikationsmodell för att tydliggöra befintliga forum för samverkan i Örebro på ett sätt som inspirerar och sänker trösklar till samarbete.',
+      title:
+        'Ta fram en karta/kommunikationsmodell för att tydliggöra befintliga forum för samverkan i Örebro på ett sätt som inspirerar och sänker trösklar till samarbete.',
       responsible: 'Samverkansrådet',
       carriedOutBy: 'Utvecklings- och hållbarhetsavdelningen. Arbetsgrupp.',
       comment: 'Med stöd av kommunikationsavdelningen.',
     },
     {
       number: 3,
-      title: 'Verka för ett systematiskt arbetssätt kopplad till kommunens årsprocess, där civilsamhällets perspektiv inkluderas.',
+      title:
+        'Verka för ett systematiskt arbetssätt kopplad till kommunens årsprocess, där civilsamhällets perspektiv inkluderas.',
       responsible: 'Samverkansrådet',
       carriedOutBy: 'Utvecklings- och hållbarhetsavdelningen. Arbetsgrupp.',
     },
     {
       number: 4,
-      title: 'Utred hur även nätverk (civilsamhällesaktörer som saknar organisationsnummer) kan ges förutsättningar att ansluta sig till överenskommelsen om samverkan.',
+      title:
+        'Utred hur även nätverk (civilsamhällesaktörer som saknar organisationsnummer) kan ges förutsättningar att ansluta sig till överenskommelsen om samverkan.',
       responsible: 'Samverkansrådet',
       carriedOutBy: 'Utvecklings- och hållbarhetsavdelningen. Arbetsgrupp.',
     },
     {
       number: 5,
-      title: 'Ta fram en rutin för uteslutning av aktör, som vägledning i det fall det kan påvisas att en aktör aktivt motarbetar syftet med överenskommelsen och samverkan mellan det civila samhället och kommunen.',
+      title:
+        'Ta fram en rutin för uteslutning av aktör, som vägledning i det fall det kan påvisas att en aktör aktivt motarbetar syftet med överenskommelsen och samverkan mellan det civila samhället och kommunen.',
       responsible: 'Samverkansrådet',
       carriedOutBy: 'Utvecklings- och hållbarhetsavdelningen. Arbetsgrupp.',
     },
     {
       number: 6,
-      title: 'Kartlägg det lokala civilsamhällets förutsättningar, intressen och behov av att verka och samverka med kommunen.',
+      title:
+        'Kartlägg det lokala civilsamhällets förutsättningar, intressen och behov av att verka och samverka med kommunen.',
       responsible: 'Samverkansrådet',
-      carriedOutBy: 'Utvecklings- och hållbarhetsavdelningen i samråd med Kultur- och fritidsförvaltningen. Arbetsgrupp.',
+      carriedOutBy:
+        'Utvecklings- och hållbarhetsavdelningen i samråd med Kultur- och fritidsförvaltningen. Arbetsgrupp.',
       comment:
         'Syftet är att kartläggningen, tillsammans med den inventering av samverkan som genomförs inom Örebro kommun, ska utgöra underlag för analys och förslag till utvecklingsinsatser – för ett starkt lokalt civilsamhälle och goda förutsättningar för samverkan. Utgå från indikatorer som är möjliga att följa över tid.',
     },

@@ -11,8 +11,18 @@ export const DEMO_PEOPLE = {
 } as const;
 
 /** Samverkansrådet's seats, made up, in its real structure: 10 civil society, 3 politicians, 1 coordinator. */
-export const COUNCIL_SEATS: { kind: SeatKind; holderName: string; organisation: string; person?: keyof typeof DEMO_PEOPLE }[] = [
-  { kind: SeatKind.CIVIL_SOCIETY, holderName: 'Erik Holm', organisation: 'Örebro Föreningsråd', person: 'chair' },
+export const COUNCIL_SEATS: {
+  kind: SeatKind;
+  holderName: string;
+  organisation: string;
+  person?: keyof typeof DEMO_PEOPLE;
+}[] = [
+  {
+    kind: SeatKind.CIVIL_SOCIETY,
+    holderName: 'Erik Holm',
+    organisation: 'Örebro Föreningsråd',
+    person: 'chair',
+  },
   { kind: SeatKind.CIVIL_SOCIETY, holderName: 'Leila Haddad', organisation: 'Vivalla Kvinnoförening' },
   { kind: SeatKind.CIVIL_SOCIETY, holderName: 'Johan Ek', organisation: 'Studieförbundet Bildning Örebro' },
   { kind: SeatKind.CIVIL_SOCIETY, holderName: 'Amina Yusuf', organisation: 'Somaliska föräldraföreningen' },
@@ -25,7 +35,12 @@ export const COUNCIL_SEATS: { kind: SeatKind; holderName: string; organisation: 
   { kind: SeatKind.POLITICIAN, holderName: 'Birgitta Åberg', organisation: 'Kommunstyrelsen (S)' },
   { kind: SeatKind.POLITICIAN, holderName: 'Henrik Dahl', organisation: 'Kommunstyrelsen (C)' },
   { kind: SeatKind.POLITICIAN, holderName: 'Elin Strand', organisation: 'Kommunstyrelsen (M)' },
-  { kind: SeatKind.COORDINATOR, holderName: 'Samira Lind', organisation: 'Örebro kommun', person: 'coordinator' },
+  {
+    kind: SeatKind.COORDINATOR,
+    holderName: 'Samira Lind',
+    organisation: 'Örebro kommun',
+    person: 'coordinator',
+  },
 ];
 
 export interface DemoAgendaItem {
@@ -40,8 +55,18 @@ export interface DemoAgendaItem {
 }
 
 export const UPCOMING_AGENDA: DemoAgendaItem[] = [
-  { title: 'Mötets öppnande och val av justerare', kind: AgendaItemKind.FORMALITY, presenter: 'Erik Holm', plannedMinutes: 5 },
-  { title: 'Föregående mötes protokoll', kind: AgendaItemKind.FORMALITY, presenter: 'Samira Lind', plannedMinutes: 5 },
+  {
+    title: 'Mötets öppnande och val av justerare',
+    kind: AgendaItemKind.FORMALITY,
+    presenter: 'Erik Holm',
+    plannedMinutes: 5,
+  },
+  {
+    title: 'Föregående mötes protokoll',
+    kind: AgendaItemKind.FORMALITY,
+    presenter: 'Samira Lind',
+    plannedMinutes: 5,
+  },
   {
     title: 'Översynen av Samverkansrådets roll, mandat och funktion',
     kind: AgendaItemKind.DISCUSSION,
@@ -63,8 +88,18 @@ export const UPCOMING_AGENDA: DemoAgendaItem[] = [
     plannedMinutes: 15,
     activity: 4,
   },
-  { title: 'Anmälda frågor från föreningarna', kind: AgendaItemKind.INFORMATION, presenter: 'Erik Holm', plannedMinutes: 15 },
-  { title: 'Övriga frågor och mötets avslutande', kind: AgendaItemKind.FORMALITY, presenter: 'Erik Holm', plannedMinutes: 5 },
+  {
+    title: 'Anmälda frågor från föreningarna',
+    kind: AgendaItemKind.INFORMATION,
+    presenter: 'Erik Holm',
+    plannedMinutes: 15,
+  },
+  {
+    title: 'Övriga frågor och mötets avslutande',
+    kind: AgendaItemKind.FORMALITY,
+    presenter: 'Erik Holm',
+    plannedMinutes: 5,
+  },
 ];
 
 export const PAST_AGENDA: DemoAgendaItem[] = [

@@ -10,7 +10,14 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { hashPassword } from '../accounts/password.js';
 import { ACTIVITY_PLAN_2024, AGREEMENT_2024, FORUMS } from './agreement-text.js';
-import { COUNCIL_SEATS, DEMO_PASSWORD, DEMO_PEOPLE, PAST_AGENDA, UPCOMING_AGENDA, type DemoAgendaItem } from './demo-data.js';
+import {
+  COUNCIL_SEATS,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  PAST_AGENDA,
+  UPCOMING_AGENDA,
+  type DemoAgendaItem,
+} from './demo-data.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -21,7 +28,13 @@ function eveningIn(days: number): Date {
   return date;
 }
 
-function addAgenda(em: EntityManager, meeting: Meeting, items: DemoAgendaItem[], activities: Map<number, Activity>, done: boolean) {
+function addAgenda(
+  em: EntityManager,
+  meeting: Meeting,
+  items: DemoAgendaItem[],
+  activities: Map<number, Activity>,
+  done: boolean,
+) {
   items.forEach((item, i) =>
     em.create(AgendaItem, {
       meeting,
@@ -46,7 +59,10 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
   await em.transactional(async (tx) => {
     tx.create(Agreement, AGREEMENT_2024);
     const people = Object.fromEntries(
-      Object.entries(DEMO_PEOPLE).map(([key, person]) => [key, tx.create(Person, { ...person, passwordHash })]),
+      Object.entries(DEMO_PEOPLE).map(([key, person]) => [
+        key,
+        tx.create(Person, { ...person, passwordHash }),
+      ]),
     ) as Record<keyof typeof DEMO_PEOPLE, Person>;
     const forums = FORUMS.map((forum, i) => tx.create(Forum, { ...forum, position: i + 1 }));
     const council = forums[0]!;
@@ -66,7 +82,10 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
       endYear: ACTIVITY_PLAN_2024.endYear,
     });
     const activities = new Map(
-      ACTIVITY_PLAN_2024.activities.map((activity) => [activity.number, tx.create(Activity, { ...activity, plan })]),
+      ACTIVITY_PLAN_2024.activities.map((activity) => [
+        activity.number,
+        tx.create(Activity, { ...activity, plan }),
+      ]),
     );
     const past = tx.create(Meeting, {
       forum: council,
