@@ -2,24 +2,13 @@ import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerErrorCode, ApolloServerValidationErrorCode } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
+import { maskError } from './mask-errors.js';
 
 export const graphqlMetrics = { executions: 0 };
-
-/** Codes a client may see; anything else is an internal error and is masked. */
-const PUBLIC_CODES = new Set<string>([
-  ...Object.values(ApolloServerErrorCode).filter(
-    (code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR,
-  ),
-  ...Object.values(ApolloServerValidationErrorCode),
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-]);
 
 /** Depth, alias, cost and token limits on every operation, HTTP and WebSocket alike. */
 export function createArmor() {
@@ -67,25 +56,6 @@ export function createApollo(
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-      const code = formatted.extensions?.code;
-      if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-        return {
-          message: formatted.message,
-          locations: formatted.locations,
-          path: formatted.path,
-          extensions: { code },
-        };
-      }
-      log.error(
-        { err: error instanceof Error ? error.message : String(error), path: formatted.path },
-        'GraphQL error',
-      );
-      return {
-        message: 'Internal server error.',
-        path: formatted.path,
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
-      };
-    },
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => maskError(formatted, error, log),
   });
 }

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import type { Viewer } from '../graphql/context.js';
 import { AsyncQueue } from './async-queue.js';
 import { Coalescer } from './coalesce.js';
-import { shareData } from './shared-json.js';
+import { formatResult } from '../graphql/mask-errors.js';
 import type { LiveEventMessage } from './publish.js';
 
 /** A subscription field served by the hub: executed once per change and audience, whoever watches. */
@@ -28,33 +28,47 @@ export interface LiveSubscription {
   viewer: Viewer | null;
   /** Sequence after which to replay recorded events before going live. */
   after: bigint | null;
+  /** Writes a `next` payload, serialized once for all subscribers, straight to this subscriber's socket. */
+  write(payloadJson: string): void;
 }
 
 export const liveMetrics = { executions: 0, subscribers: 0 };
 
+/**
+ * One watcher. Its messages bypass graphql-ws's per-subscriber iteration: the payload serialized once per
+ * change is written directly to the socket. The queue only keeps graphql-ws's bookkeeping (complete, close).
+ */
 class Subscriber {
   readonly queue: AsyncQueue<ExecutionResult>;
   private last = 0n;
-  private buffer: { sequence: bigint; result: ExecutionResult }[] | null = [];
+  private buffer: Delivery[] | null = [];
 
-  constructor(onEnd: () => void) {
+  constructor(
+    private readonly write: (payloadJson: string) => void,
+    onEnd: () => void,
+  ) {
     this.queue = new AsyncQueue(onEnd);
   }
 
-  deliver(sequence: bigint, result: ExecutionResult): void {
-    if (this.buffer) this.buffer.push({ sequence, result });
+  deliver(sequence: bigint, payloadJson: string): void {
+    if (this.buffer) this.buffer.push({ sequence, payloadJson });
     else if (sequence > this.last) {
       this.last = sequence;
-      this.queue.push(result);
+      this.write(payloadJson);
     }
   }
 
   /** Ends the replay: what arrived live meanwhile follows, without what the replay already gave. */
-  goLive(replayed: { sequence: bigint; result: ExecutionResult }[]): void {
+  goLive(replayed: Delivery[]): void {
     const live = this.buffer ?? [];
     this.buffer = null;
-    for (const { sequence, result } of [...replayed, ...live]) this.deliver(sequence, result);
+    for (const { sequence, payloadJson } of [...replayed, ...live]) this.deliver(sequence, payloadJson);
   }
+}
+
+interface Delivery {
+  sequence: bigint;
+  payloadJson: string;
 }
 
 class Group {
@@ -77,7 +91,7 @@ export class LiveHub {
    * that joins after an event was received never reuses a query that was answered before that event. */
   private readonly generations = new Map<string, number>();
   private readonly replayRows = new Coalescer<EventRow[]>(10_000);
-  private readonly replayResults = new Coalescer<ExecutionResult | null>(10_000);
+  private readonly replayResults = new Coalescer<string | null>(10_000);
 
   constructor(
     private readonly orm: MikroORM,
@@ -91,7 +105,7 @@ export class LiveHub {
     let group = groups.get(spec.key);
     if (!group) groups.set(spec.key, (group = new Group(spec)));
     const joined = group;
-    const subscriber = new Subscriber(() => {
+    const subscriber = new Subscriber(spec.write, () => {
       joined.subscribers.delete(subscriber);
       liveMetrics.subscribers--;
       if (joined.subscribers.size === 0 && groups.get(spec.key) === joined) groups.delete(spec.key);
@@ -135,12 +149,13 @@ export class LiveHub {
       if (!roots.has(field)) roots.set(field, await field.rootFor(em, event));
       const root = roots.get(field);
       if (root === null) continue;
-      const result = await this.run(group.spec, em, root);
-      for (const subscriber of group.subscribers) subscriber.deliver(sequence, result);
+      const payloadJson = await this.run(group.spec, em, root);
+      for (const subscriber of group.subscribers) subscriber.deliver(sequence, payloadJson);
     }
   }
 
-  private async run(spec: LiveSubscription, em: EntityManager, root: unknown): Promise<ExecutionResult> {
+  /** Executes and serializes once; the result goes to every subscriber of the group. */
+  private async run(spec: LiveSubscription, em: EntityManager, root: unknown): Promise<string> {
     liveMetrics.executions++;
     const result = await execute({
       schema: spec.schema,
@@ -150,8 +165,7 @@ export class LiveHub {
       contextValue: { em, viewer: spec.viewer },
       rootValue: root,
     });
-    if (result.data) shareData(result.data);
-    return result;
+    return JSON.stringify(formatResult(result));
   }
 
   private async replay(group: Group, after: bigint, generation: number) {
@@ -166,7 +180,7 @@ export class LiveHub {
         ),
     );
     const em = this.orm.em.fork();
-    const replayed: { sequence: bigint; result: ExecutionResult }[] = [];
+    const replayed: Delivery[] = [];
     for (const row of rows) {
       const event: LiveEventMessage = {
         sequence: String(row.sequence),
@@ -175,11 +189,11 @@ export class LiveHub {
         subjectId: row.subject_id,
         occurredAt: new Date(row.occurred_at).toISOString(),
       };
-      const result = await this.replayResults.get(`${spec.key}:${event.sequence}:${generation}`, async () => {
+      const payloadJson = await this.replayResults.get(`${spec.key}:${event.sequence}:${generation}`, async () => {
         const root = await spec.field.rootFor(em, event);
         return root === null ? null : this.run(spec, em, root);
       });
-      if (result) replayed.push({ sequence: BigInt(event.sequence), result });
+      if (payloadJson) replayed.push({ sequence: BigInt(event.sequence), payloadJson });
     }
     return replayed;
   }

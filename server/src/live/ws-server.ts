@@ -18,7 +18,6 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext, Viewer } from '../graphql/context.js';
 import type { LiveField, LiveHub } from './live-hub.js';
-import { expandShared, sharedReplacer } from './shared-json.js';
 
 export interface WsExtra {
   socket: WebSocket;
@@ -81,12 +80,14 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
-  const live = new WeakMap<object, { field: LiveField; topic: string; after: bigint | null; key: string }>();
+  const live = new WeakMap<
+    object,
+    { field: LiveField; topic: string; after: bigint | null; key: string; write(payloadJson: string): void }
+  >();
 
   const gql = makeServer<Record<string, unknown> | undefined, WsExtra>({
     schema: options.schema,
     connectionInitWaitTimeout: options.connectionInitWaitTimeout,
-    jsonMessageReplacer: sharedReplacer,
     onConnect: async (ctx: Context<Record<string, unknown> | undefined, WsExtra>) => {
       const viewer = await options.authenticate(ctx.extra.request);
       ctx.extra.viewer = viewer;
@@ -155,7 +156,12 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
             withoutAfter(variableValues, afterArgument),
             ctx.extra.viewer?.id ?? null,
           ]);
-          live.set(args, { field, topic, after, key });
+          const socket = ctx.extra.socket;
+          const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+          const write = (payloadJson: string) => {
+            if (socket.readyState === socket.OPEN) socket.send(`${prefix}${payloadJson}}`);
+          };
+          live.set(args, { field, topic, after, key, write });
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           throw error;
@@ -195,7 +201,7 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
         send: (data) =>
           new Promise<void>((resolve) => {
             if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(expandShared(data), () => resolve());
+            socket.send(data, () => resolve());
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (cb) =>

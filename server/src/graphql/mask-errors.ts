@@ -1,0 +1,29 @@
+import { ApolloServerErrorCode, ApolloServerValidationErrorCode } from '@apollo/server/errors';
+import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../logger.js';
+
+/** Codes a client may see; anything else is an internal error and is masked. */
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR),
+  ...Object.values(ApolloServerValidationErrorCode),
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'TOO_MANY_SUBSCRIPTIONS',
+]);
+
+/** Keeps errors with a public code; replaces anything else by "Internal server error", logging the original. */
+export function maskError(formatted: GraphQLFormattedError, error: unknown, log?: Logger): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  log?.error({ err: error instanceof Error ? error.message : String(error), path: formatted.path }, 'GraphQL error');
+  return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** An execution result as sent to clients, errors masked. */
+export function formatResult(result: ExecutionResult): { data?: unknown; errors?: GraphQLFormattedError[] } {
+  if (!result.errors?.length) return { data: result.data };
+  return { data: result.data, errors: result.errors.map((error) => maskError(error.toJSON(), error)) };
+}
