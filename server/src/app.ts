@@ -9,6 +9,7 @@ import { connectOrm, migrate, sqlCounter } from './db/orm.js';
 import { seedDemoData } from './seed/seed.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { createApollo, createArmor, graphqlMetrics } from './graphql/apollo.js';
+import { PublicQueryCache, publicQueryCacheMetrics } from './graphql/public-query-cache.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { accountsOptions } from './accounts/accounts.resolver.js';
 import { sessionTokenFrom } from './accounts/session-cookie.js';
@@ -75,7 +76,8 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     const schema = await buildAppSchema();
     const app = express();
     const httpServer = http.createServer(app);
-    const apollo = createApollo(schema, httpServer, log, config.shutdownGraceMs);
+    const publicQueryCache = new PublicQueryCache();
+    const apollo = createApollo(schema, httpServer, log, config.shutdownGraceMs, publicQueryCache);
     await apollo.start();
     resources.add(() => apollo.stop());
 
@@ -95,8 +97,9 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     const listener = new LiveEventListener(
       databaseUrl,
       (event) => {
-        if (event.topic.startsWith('session:') && event.subjectId) ws.closeSession(event.subjectId);
-        else hub.dispatch(event);
+        if (event.topic.startsWith('session:') && event.subjectId) return ws.closeSession(event.subjectId);
+        publicQueryCache.clear();
+        hub.dispatch(event);
       },
       log,
     );
@@ -128,6 +131,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
           sqlStatements: sqlCounter.statements,
           subscribers: liveMetrics.subscribers,
           connections: ws.connectionCount,
+          publicQueryCache: publicQueryCacheMetrics,
           rssBytes: process.memoryUsage.rss(),
         });
       });

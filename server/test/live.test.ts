@@ -9,6 +9,7 @@ import {
   startTestServer,
   until,
   upcomingMeeting,
+  withClients,
   wsClient,
   draftMeeting,
   type TestServer,
@@ -266,11 +267,21 @@ describe('two server processes on one database', () => {
     const watchB = collect(onB, LIVE, { id: meeting.id });
     await new Promise((r) => setTimeout(r, 500));
 
+    const statusOnB = async () =>
+      (
+        await withClients(b as never).gql('query($id: ID!) { meeting(id: $id) { status } }', {
+          id: meeting.id,
+        })
+      ).data!.meeting.status;
+    expect(await statusOnB()).toBe('AGENDA_PUBLISHED');
+
     await chairAct(a, cookie, 'startMeeting', meeting.id);
     await watchA.waitFor(1);
     await watchB.waitFor(1);
+    // B's answer to signed-out readers was cached; the event from A's write dropped it.
+    expect(await statusOnB()).toBe('IN_PROGRESS');
 
-    const bServer = (await import('./helpers.js')).withClients(b as never);
+    const bServer = withClients(b as never);
     const bCookie = await bServer.signIn('chair');
     await chairAct(bServer, bCookie, 'moveToNextAgendaItem', meeting.id);
     await watchA.waitFor(2);

@@ -7,6 +7,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
 import { maskError } from './mask-errors.js';
+import type { PublicQueryCache } from './public-query-cache.js';
 
 export const graphqlMetrics = { executions: 0 };
 
@@ -29,6 +30,7 @@ export function createApollo(
   httpServer: Server,
   log: Logger,
   shutdownGraceMs: number,
+  publicQueryCache: PublicQueryCache,
 ) {
   const armor = createArmor();
   const countExecutions: ApolloServerPlugin<GraphQLContext> = {
@@ -47,6 +49,7 @@ export function createApollo(
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same at run time.
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       countExecutions,
+      publicQueryCache.plugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
     ],

@@ -4,7 +4,9 @@ import type { Logger } from '../logger.js';
 
 /** Codes a client may see; anything else is an internal error and is masked. */
 const PUBLIC_CODES = new Set<string>([
-  ...Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR),
+  ...Object.values(ApolloServerErrorCode).filter(
+    (code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR,
+  ),
   ...Object.values(ApolloServerValidationErrorCode),
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -13,13 +15,29 @@ const PUBLIC_CODES = new Set<string>([
 ]);
 
 /** Keeps errors with a public code; replaces anything else by "Internal server error", logging the original. */
-export function maskError(formatted: GraphQLFormattedError, error: unknown, log?: Logger): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log?: Logger,
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
   }
-  log?.error({ err: error instanceof Error ? error.message : String(error), path: formatted.path }, 'GraphQL error');
-  return { message: 'Internal server error.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  log?.error(
+    { err: error instanceof Error ? error.message : String(error), path: formatted.path },
+    'GraphQL error',
+  );
+  return {
+    message: 'Internal server error.',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 /** An execution result as sent to clients, errors masked. */

@@ -189,10 +189,13 @@ export class LiveHub {
         subjectId: row.subject_id,
         occurredAt: new Date(row.occurred_at).toISOString(),
       };
-      const payloadJson = await this.replayResults.get(`${spec.key}:${event.sequence}:${generation}`, async () => {
-        const root = await spec.field.rootFor(em, event);
-        return root === null ? null : this.run(spec, em, root);
-      });
+      const payloadJson = await this.replayResults.get(
+        `${spec.key}:${event.sequence}:${generation}`,
+        async () => {
+          const root = await spec.field.rootFor(em, event);
+          return root === null ? null : this.run(spec, em, root);
+        },
+      );
       if (payloadJson) replayed.push({ sequence: BigInt(event.sequence), payloadJson });
     }
     return replayed;

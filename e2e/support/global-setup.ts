@@ -1,0 +1,7 @@
+import { removeServerData, startServer, stopServer } from './server.js';
+
+export default async function globalSetup() {
+  await stopServer();
+  removeServerData();
+  await startServer();
+}

@@ -1,0 +1,51 @@
+import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import type { GraphQLContext } from './context.js';
+
+/**
+ * Answers of signed-out queries, kept for a moment and dropped on any change. When a meeting starts, every
+ * projector and phone asks the same public question at once; they share one execution instead of each
+ * hydrating the same rows. Writes on this instance clear it at once, writes elsewhere when their live
+ * event arrives (LISTEN), and nothing is kept longer than TTL_MS whatever happens.
+ */
+const TTL_MS = 2000;
+const MAX_ENTRIES = 500;
+
+export const publicQueryCacheMetrics = { hits: 0, misses: 0 };
+
+export class PublicQueryCache {
+  private readonly entries = new Map<string, { at: number; body: GraphQLResponse['body'] }>();
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  plugin(): ApolloServerPlugin<GraphQLContext> {
+    const cache = this;
+    return {
+      async requestDidStart({ request, contextValue }) {
+        const cacheable = contextValue.viewer === null;
+        const key = `${request.operationName ?? ''}\n${request.query ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+        return {
+          async responseForOperation({ operation }) {
+            if (!cacheable || operation?.operation !== 'query') return null;
+            const hit = cache.entries.get(key);
+            if (hit && Date.now() - hit.at < TTL_MS) {
+              publicQueryCacheMetrics.hits++;
+              // Headers (content type, cookies) belong to each request; only the body is shared.
+              return { http: { status: undefined, headers: new HeaderMap() }, body: hit.body };
+            }
+            publicQueryCacheMetrics.misses++;
+            return null;
+          },
+          async willSendResponse({ operation, response }) {
+            if (operation?.operation === 'mutation') return cache.clear();
+            if (!cacheable || operation?.operation !== 'query') return;
+            if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
+            if (cache.entries.size >= MAX_ENTRIES) cache.entries.clear();
+            cache.entries.set(key, { at: Date.now(), body: response.body });
+          },
+        };
+      },
+    };
+  }
+}
