@@ -14,7 +14,8 @@ export const graphqlMetrics = { executions: 0 };
 /** Depth, alias, cost and token limits on every operation, HTTP and WebSocket alike. */
 export function createArmor() {
   return new ApolloArmor({
-    maxDepth: { n: 10 },
+    // Fragments count by what they select, not as a level of their own.
+    maxDepth: { n: 10, flattenFragments: true },
     maxAliases: { n: 15 },
     costLimit: { maxCost: 5000 },
     maxDirectives: { n: 20 },

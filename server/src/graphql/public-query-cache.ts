@@ -20,7 +20,8 @@ export class PublicQueryCache {
   }
 
   plugin(): ApolloServerPlugin<GraphQLContext> {
-    const cache = this;
+    const { entries } = this;
+    const clear = () => this.clear();
     return {
       async requestDidStart({ request, contextValue }) {
         const cacheable = contextValue.viewer === null;
@@ -28,7 +29,7 @@ export class PublicQueryCache {
         return {
           async responseForOperation({ operation }) {
             if (!cacheable || operation?.operation !== 'query') return null;
-            const hit = cache.entries.get(key);
+            const hit = entries.get(key);
             if (hit && Date.now() - hit.at < TTL_MS) {
               publicQueryCacheMetrics.hits++;
               // Headers (content type, cookies) belong to each request; only the body is shared.
@@ -38,11 +39,11 @@ export class PublicQueryCache {
             return null;
           },
           async willSendResponse({ operation, response }) {
-            if (operation?.operation === 'mutation') return cache.clear();
+            if (operation?.operation === 'mutation') return clear();
             if (!cacheable || operation?.operation !== 'query') return;
             if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
-            if (cache.entries.size >= MAX_ENTRIES) cache.entries.clear();
-            cache.entries.set(key, { at: Date.now(), body: response.body });
+            if (entries.size >= MAX_ENTRIES) entries.clear();
+            entries.set(key, { at: Date.now(), body: response.body });
           },
         };
       },

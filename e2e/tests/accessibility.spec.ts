@@ -1,0 +1,65 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { councilMeetings, meetingPath } from '../support/api.js';
+import { COORDINATOR, signIn } from '../support/sign-in.js';
+
+async function expectNoViolations(page: Page) {
+  await expect(page.locator('h1')).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+async function pages(request: Parameters<typeof councilMeetings>[0]) {
+  const meetings = await councilMeetings(request);
+  const paths = [
+    '/',
+    '/forum',
+    '/forum/samverkansradet',
+    '/forum/cykelradet',
+    '/logga-in',
+    '/tillganglighet',
+    '/finns-inte',
+  ];
+  for (const meeting of meetings) {
+    paths.push(
+      meetingPath(meeting),
+      `${meetingPath(meeting)}/live`,
+      `${meetingPath(meeting)}/live?vy=projektor`,
+    );
+  }
+  return paths;
+}
+
+test('every page passes axe in Swedish', async ({ page, request }) => {
+  for (const path of await pages(request)) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await expectNoViolations(page);
+    });
+  }
+});
+
+test('every page passes axe in English', async ({ page, request }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: /English/ }).click();
+  for (const path of await pages(request)) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expectNoViolations(page);
+    });
+  }
+});
+
+test('the chair controls pass axe for a signed-in coordinator', async ({ page, request }) => {
+  await signIn(page, COORDINATOR);
+  for (const meeting of await councilMeetings(request)) {
+    await page.goto(meetingPath(meeting));
+    await expectNoViolations(page);
+  }
+});
