@@ -18,10 +18,10 @@ export interface HttpResult {
 }
 
 /** Checks the query answers with a meeting (a 200 with GraphQL errors would otherwise count as success). */
-export async function checkMeetingQuery(target: Target, body: string): Promise<number> {
+export async function checkMeetingQuery(target: Target, body: string, fresh = false): Promise<number> {
   const response = await fetch(`${target.httpUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: requestHeaders(fresh),
     body,
   });
   const text = await response.text();
@@ -32,10 +32,21 @@ export async function checkMeetingQuery(target: Target, body: string): Promise<n
   return json.data.meeting.agenda?.length ?? 0;
 }
 
+/**
+ * Samverka answers signed-out queries from a short-lived cache dropped on every change; `fresh` sends
+ * `Cache-Control: no-cache` so that every request is executed (the baseline ignores the header).
+ */
+function requestHeaders(fresh: boolean): Record<string, string> {
+  return fresh
+    ? { 'content-type': 'application/json', 'cache-control': 'no-cache' }
+    : { 'content-type': 'application/json' };
+}
+
 export async function httpLoad(
   target: Target,
   connections: number,
   durationSeconds: number,
+  fresh = false,
 ): Promise<HttpResult> {
   const body = target.meetingQueryBody();
   await checkMeetingQuery(target, body);
@@ -43,7 +54,7 @@ export async function httpLoad(
   await autocannon({
     url: `${target.httpUrl}/graphql`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: requestHeaders(fresh),
     body,
     connections: 10,
     duration: 1,
@@ -52,7 +63,7 @@ export async function httpLoad(
   const result = await autocannon({
     url: `${target.httpUrl}/graphql`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: requestHeaders(fresh),
     body,
     connections,
     duration: durationSeconds,
@@ -82,9 +93,9 @@ export async function httpLoad(
 /** SQL statements per request for one meeting's public query, averaged over `count` sequential requests. */
 export async function sqlPerRequest(target: Target, meetingId: string, count = 20): Promise<number | null> {
   const body = target.meetingQueryBody(meetingId);
-  const items = await checkMeetingQuery(target, body);
+  const items = await checkMeetingQuery(target, body, true);
   const before = await target.metrics();
-  for (let i = 0; i < count; i++) await checkMeetingQuery(target, body);
+  for (let i = 0; i < count; i++) await checkMeetingQuery(target, body, true);
   const after = await target.metrics();
   if (!before || !after) return null;
   void items;

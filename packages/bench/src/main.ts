@@ -100,6 +100,8 @@ interface SystemResult {
   live?: LiveResult;
   storm?: StormResult;
   http?: HttpResult;
+  /** The same load with `Cache-Control: no-cache`: every request executed. */
+  httpFresh?: HttpResult;
   errors: string[];
 }
 
@@ -160,6 +162,12 @@ async function runSystem(
       `${target.name} HTTP load`,
     );
     log(`${target.name}: HTTP ${result.http.requestsPerSecond} req/s`);
+    result.httpFresh = await withTimeout(
+      httpLoad(target, options.connections, options.duration, true),
+      options.duration * 1000 + 60_000,
+      `${target.name} HTTP load, no-cache`,
+    );
+    log(`${target.name}: HTTP no-cache ${result.httpFresh.requestsPerSecond} req/s`);
   } catch (error) {
     result.errors.push(errorMessage(error));
     log(`${target.name}: ${errorMessage(error)}`);
@@ -321,6 +329,9 @@ async function main(): Promise<void> {
     rpsRatio: ratio(s.http?.requestsPerSecond ?? NaN, b.http?.requestsPerSecond ?? NaN),
     samverka: s.http ?? null,
     baseline: b.http ?? null,
+    rpsRatioNoCache: ratio(s.httpFresh?.requestsPerSecond ?? NaN, b.httpFresh?.requestsPerSecond ?? NaN),
+    samverkaNoCache: s.httpFresh ?? null,
+    baselineNoCache: b.httpFresh ?? null,
   });
   if (options.only !== 'baseline') emit('sql-per-list', { samverka: lists });
   emit('errors', { samverka: s.errors, baseline: b.errors, ...(bs ? { baselineShared: bs.errors } : {}) });

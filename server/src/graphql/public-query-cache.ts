@@ -24,7 +24,9 @@ export class PublicQueryCache {
     const clear = () => this.clear();
     return {
       async requestDidStart({ request, contextValue }) {
-        const cacheable = contextValue.viewer === null;
+        // `Cache-Control: no-cache` asks for a fresh answer, as HTTP caches honour it.
+        const fresh = /no-cache/i.test(request.http?.headers.get('cache-control') ?? '');
+        const cacheable = contextValue.viewer === null && !fresh;
         const key = `${request.operationName ?? ''}\n${request.query ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
         return {
           async responseForOperation({ operation }) {

@@ -34,6 +34,16 @@ export interface LiveSubscription {
 
 export const liveMetrics = { executions: 0, subscribers: 0 };
 
+/** Sockets written between two turns of the event loop, so HTTP requests (the chair's) are not held up. */
+const SLICE = 1000;
+
+async function writeInSlices<T>(items: T[], write: (item: T) => void): Promise<void> {
+  for (let start = 0; start < items.length; start += SLICE) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const item of items.slice(start, start + SLICE)) write(item);
+  }
+}
+
 /**
  * One watcher. Its messages bypass graphql-ws's per-subscriber iteration: the payload serialized once per
  * change is written directly to the socket. The queue only keeps graphql-ws's bookkeeping (complete, close).
@@ -150,7 +160,7 @@ export class LiveHub {
       const root = roots.get(field);
       if (root === null) continue;
       const payloadJson = await this.run(group.spec, em, root);
-      for (const subscriber of group.subscribers) subscriber.deliver(sequence, payloadJson);
+      await writeInSlices([...group.subscribers], (subscriber) => subscriber.deliver(sequence, payloadJson));
     }
   }
 
