@@ -29,6 +29,9 @@ export enum MeetingStatus {
   CLOSED = 'CLOSED',
 }
 
+/** A meeting status as its string value; what GraphQL clients hold (codegen emits string unions). */
+export type MeetingStatusValue = `${MeetingStatus}`;
+
 export enum AgendaItemKind {
   FORMALITY = 'FORMALITY',
   INFORMATION = 'INFORMATION',
@@ -42,6 +45,9 @@ export enum AgendaItemStatus {
   DONE = 'DONE',
   DEFERRED = 'DEFERRED',
 }
+
+/** An agenda item status as its string value; what GraphQL clients hold. */
+export type AgendaItemStatusValue = `${AgendaItemStatus}`;
 
 /** What happened to a meeting; carried by live events. */
 export enum MeetingEventKind {

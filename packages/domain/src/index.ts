@@ -1,4 +1,5 @@
 export * from './enums.js';
 export * from './meeting-workflow.js';
+export * from './agenda-navigation.js';
 export * from './agenda-timing.js';
 export * from './text-rules.js';

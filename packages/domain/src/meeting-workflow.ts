@@ -1,4 +1,9 @@
-import { AgendaItemStatus, MeetingStatus } from './enums.js';
+import {
+  AgendaItemStatus,
+  MeetingStatus,
+  type AgendaItemStatusValue,
+  type MeetingStatusValue,
+} from './enums.js';
 
 /** Actions a chair takes on a meeting. */
 export enum MeetingAction {
@@ -31,14 +36,17 @@ export const MEETING_TRANSITIONS: Readonly<
 };
 
 /** Actions the meeting's status allows; the client shows only these. */
-export function allowedMeetingActions(status: MeetingStatus): MeetingAction[] {
+export function allowedMeetingActions(status: MeetingStatus | MeetingStatusValue): MeetingAction[] {
   return (Object.keys(MEETING_TRANSITIONS) as MeetingAction[]).filter((action) =>
-    MEETING_TRANSITIONS[action].from.includes(status),
+    canTakeMeetingAction(status, action),
   );
 }
 
-export function canTakeMeetingAction(status: MeetingStatus, action: MeetingAction): boolean {
-  return MEETING_TRANSITIONS[action].from.includes(status);
+export function canTakeMeetingAction(
+  status: MeetingStatus | MeetingStatusValue,
+  action: MeetingAction,
+): boolean {
+  return (MEETING_TRANSITIONS[action].from as readonly string[]).includes(status);
 }
 
 /** The agenda item's status machine: which statuses may follow which. */
@@ -49,6 +57,9 @@ export const AGENDA_ITEM_TRANSITIONS: Readonly<Record<AgendaItemStatus, readonly
   [AgendaItemStatus.DEFERRED]: [AgendaItemStatus.CURRENT],
 };
 
-export function canMoveAgendaItem(from: AgendaItemStatus, to: AgendaItemStatus): boolean {
-  return AGENDA_ITEM_TRANSITIONS[from].includes(to);
+export function canMoveAgendaItem(
+  from: AgendaItemStatus | AgendaItemStatusValue,
+  to: AgendaItemStatus | AgendaItemStatusValue,
+): boolean {
+  return (AGENDA_ITEM_TRANSITIONS[from as AgendaItemStatus] as readonly string[]).includes(to);
 }

@@ -9,6 +9,9 @@ import {
   UserErrorCode,
   canMoveAgendaItem,
   canTakeMeetingAction,
+  currentAgendaItem,
+  nextPendingItem,
+  previousItem,
   normaliseText,
 } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
@@ -86,10 +89,6 @@ async function chairAction(
   });
 }
 
-function currentItem(agenda: AgendaItem[]): AgendaItem | undefined {
-  return agenda.find((item) => item.status === AgendaItemStatus.CURRENT);
-}
-
 function itemOf(agenda: AgendaItem[], agendaItemId: string | null): AgendaItem {
   const item = agenda.find((candidate) => candidate.id === agendaItemId);
   if (!item)
@@ -99,7 +98,7 @@ function itemOf(agenda: AgendaItem[], agendaItemId: string | null): AgendaItem {
 
 /** Makes `target` the current item: the previous current item is done and its timer banked. */
 function makeCurrent({ meeting, agenda, now }: Locked, target: AgendaItem): MeetingEventKind {
-  const current = currentItem(agenda);
+  const current = currentAgendaItem(agenda);
   if (current === target || !canMoveAgendaItem(target.status, AgendaItemStatus.CURRENT)) {
     throw userError('agendaItemId', 'Punkten kan inte bli aktuell nu.', UserErrorCode.INVALID_TRANSITION);
   }
@@ -136,10 +135,7 @@ export function startMeeting(em: EntityManager, viewer: Viewer | null, input: Ch
 
 export function moveToNextAgendaItem(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
   return chairAction(em, viewer, input, MeetingAction.MOVE_TO_NEXT_ITEM, (locked) => {
-    const position = currentItem(locked.agenda)?.position ?? 0;
-    const next = locked.agenda.find(
-      (item) => item.position > position && item.status === AgendaItemStatus.PENDING,
-    );
+    const next = nextPendingItem(locked.agenda);
     if (!next) throw userError('', 'Det finns ingen nästa punkt.', UserErrorCode.INVALID_TRANSITION);
     return makeCurrent(locked, next);
   });
@@ -147,8 +143,7 @@ export function moveToNextAgendaItem(em: EntityManager, viewer: Viewer | null, i
 
 export function moveToPreviousAgendaItem(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
   return chairAction(em, viewer, input, MeetingAction.MOVE_TO_PREVIOUS_ITEM, (locked) => {
-    const position = currentItem(locked.agenda)?.position ?? Number.MAX_SAFE_INTEGER;
-    const previous = locked.agenda.filter((item) => item.position < position).at(-1);
+    const previous = previousItem(locked.agenda);
     if (!previous) throw userError('', 'Det finns ingen föregående punkt.', UserErrorCode.INVALID_TRANSITION);
     return makeCurrent(locked, previous);
   });
@@ -167,7 +162,7 @@ export function makeAgendaItemCurrent(
 export function pauseAgendaTimer(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
   return chairAction(em, viewer, input, MeetingAction.PAUSE_TIMER, ({ meeting, agenda, now }) => {
     if (meeting.timerPaused) throw userError('', 'Tiden är redan pausad.', UserErrorCode.INVALID_TRANSITION);
-    const current = currentItem(agenda);
+    const current = currentAgendaItem(agenda);
     if (current) stopTimer(current, now);
     meeting.timerPaused = true;
     return MeetingEventKind.TIMER_PAUSED;
@@ -177,7 +172,7 @@ export function pauseAgendaTimer(em: EntityManager, viewer: Viewer | null, input
 export function resumeAgendaTimer(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
   return chairAction(em, viewer, input, MeetingAction.RESUME_TIMER, ({ meeting, agenda, now }) => {
     if (!meeting.timerPaused) throw userError('', 'Tiden går redan.', UserErrorCode.INVALID_TRANSITION);
-    const current = currentItem(agenda);
+    const current = currentAgendaItem(agenda);
     if (current) current.timerStartedAt = now;
     meeting.timerPaused = false;
     return MeetingEventKind.TIMER_RESUMED;
@@ -226,7 +221,7 @@ export function deferAgendaItem(em: EntityManager, viewer: Viewer | null, input:
 
 export function closeMeeting(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
   return chairAction(em, viewer, input, MeetingAction.CLOSE, ({ meeting, agenda, now }) => {
-    const current = currentItem(agenda);
+    const current = currentAgendaItem(agenda);
     if (current) {
       stopTimer(current, now);
       current.status = AgendaItemStatus.DONE;

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest';
+import { GraphQLError } from 'graphql';
+import { groupUserErrors, topLevelErrorKey } from './errors';
+
+describe('topLevelErrorKey', () => {
+  test.each([
+    [
+      'FORBIDDEN',
+      { graphQLErrors: [new GraphQLError('x', { extensions: { code: 'FORBIDDEN' } })] },
+      'errors.FORBIDDEN',
+    ],
+    [
+      'UNAUTHENTICATED',
+      { graphQLErrors: [new GraphQLError('x', { extensions: { code: 'UNAUTHENTICATED' } })] },
+      'errors.UNAUTHENTICATED',
+    ],
+    [
+      'internal',
+      { graphQLErrors: [new GraphQLError('boom', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] },
+      'errors.GENERIC',
+    ],
+    ['network', { graphQLErrors: [], networkError: new Error('offline') }, 'errors.NETWORK'],
+    [
+      'HTTP 400 with a validation error in the body',
+      {
+        graphQLErrors: [],
+        networkError: Object.assign(new Error('400'), {
+          statusCode: 400,
+          result: { errors: [{ message: 'depth', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] },
+        }),
+      },
+      'errors.GENERIC',
+    ],
+    [
+      'HTTP 401 body with UNAUTHENTICATED',
+      {
+        graphQLErrors: [],
+        networkError: Object.assign(new Error('401'), {
+          statusCode: 401,
+          result: { errors: [{ message: 'x', extensions: { code: 'UNAUTHENTICATED' } }] },
+        }),
+      },
+      'errors.UNAUTHENTICATED',
+    ],
+    [
+      'HTTP 502 from a proxy',
+      { graphQLErrors: [], networkError: Object.assign(new Error('502'), { statusCode: 502 }) },
+      'errors.GENERIC',
+    ],
+    ['nothing', undefined, 'errors.GENERIC'],
+  ])('%s', (_name, error, expected) => {
+    expect(topLevelErrorKey(error)).toBe(expected);
+  });
+});
+
+describe('groupUserErrors', () => {
+  test('puts field errors beside the field and the rest in general', () => {
+    expect(
+      groupUserErrors([
+        { field: ['input', 'decision'], code: 'TOO_LONG' },
+        { field: [], code: 'STALE_VERSION' },
+        { field: ['input'], code: 'INVALID_CREDENTIALS' },
+      ]),
+    ).toEqual({
+      byField: { decision: 'userErrors.TOO_LONG' },
+      general: ['userErrors.STALE_VERSION', 'userErrors.INVALID_CREDENTIALS'],
+    });
+  });
+});

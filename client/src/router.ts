@@ -1,0 +1,84 @@
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import { nextTick } from 'vue';
+import { focusPageHeading, titleOverride } from './lib/page-title';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page's title, used for document.title until the page sets its own. */
+    titleKey: string;
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    name: 'home',
+    component: () => import('./features/agreement/HomePage.vue'),
+    meta: { titleKey: 'home.title' },
+  },
+  {
+    path: '/forum',
+    name: 'forums',
+    component: () => import('./features/forums/ForumsPage.vue'),
+    meta: { titleKey: 'forums.title' },
+  },
+  {
+    path: '/forum/:slug',
+    name: 'forum',
+    component: () => import('./features/forums/ForumPage.vue'),
+    props: true,
+    meta: { titleKey: 'forum.fallbackTitle' },
+  },
+  {
+    path: '/moten/:id',
+    name: 'meeting',
+    component: () => import('./features/meetings/MeetingPage.vue'),
+    props: true,
+    meta: { titleKey: 'meeting.fallbackTitle' },
+  },
+  {
+    path: '/moten/:id/live',
+    name: 'live',
+    component: () => import('./features/live/LivePage.vue'),
+    props: true,
+    meta: { titleKey: 'live.fallbackTitle' },
+  },
+  {
+    path: '/logga-in',
+    name: 'signIn',
+    component: () => import('./features/account/SignInPage.vue'),
+    meta: { titleKey: 'signIn.title' },
+  },
+  {
+    path: '/tillganglighet',
+    name: 'accessibility',
+    component: () => import('./features/accessibility/AccessibilityStatementPage.vue'),
+    meta: { titleKey: 'accessibility.title' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'notFound',
+    component: () => import('./features/not-found/NotFoundPage.vue'),
+    meta: { titleKey: 'notFound.title' },
+  },
+];
+
+export function createAppRouter(history: RouterHistory = createWebHistory()) {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),
+  });
+
+  router.beforeEach((to, from) => {
+    if (to.path !== from.path) titleOverride.value = null;
+  });
+
+  router.afterEach((to, from, failure) => {
+    // Not on the first load (the browser starts at the top) nor when only the query changes (view toggle).
+    if (failure || from.matched.length === 0 || to.path === from.path) return;
+    void nextTick(() => requestAnimationFrame(() => focusPageHeading()));
+  });
+
+  return router;
+}

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { createMemoryHistory } from 'vue-router';
+import { DefaultApolloClient } from '@vue/apollo-composable';
+import App from '../src/App.vue';
+import { createAppI18n } from '../src/i18n';
+import { createAppRouter } from '../src/router';
+import { titleOverride } from '../src/lib/page-title';
+import { createFakeApollo, type FakeApiOptions } from './fake-api';
+import { axeViolations } from './axe';
+
+let wrapper: VueWrapper | undefined;
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  titleOverride.value = null;
+});
+
+async function visit(path: string, options: FakeApiOptions = {}) {
+  document.body.innerHTML = '<div id="app"></div>';
+  const router = createAppRouter(createMemoryHistory());
+  await router.push(path);
+  await router.isReady();
+  wrapper = mount(App, {
+    attachTo: document.getElementById('app')!,
+    global: {
+      plugins: [createAppI18n('sv'), router],
+      provide: { [DefaultApolloClient as symbol]: createFakeApollo(options) },
+    },
+  });
+  // Lazy route components, then the queries.
+  for (let i = 0; i < 5; i++) {
+    await flushPromises();
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return wrapper;
+}
+
+describe('every page renders with landmarks, one h1, a title and no axe violations', () => {
+  test.each([
+    ['/', 'Överenskommelsen – Samverka', 'Överenskommelse om samverkan i Örebro'],
+    ['/forum', 'Forum – Samverka', 'Forum'],
+    ['/forum/samverkansradet', 'Samverkansrådet – Samverka', 'Samverkansrådet'],
+    ['/forum/finns-inte', 'Forum – Samverka', 'Forum'],
+    ['/moten/TWVldGluZzox', 'Samverkansrådet mars 2026 – Samverka', 'Samverkansrådet mars 2026'],
+    ['/moten/TWVldGluZzox/live', 'Samverkansrådet mars 2026 (live) – Samverka', 'Samverkansrådet mars 2026'],
+    ['/logga-in', 'Logga in – Samverka', 'Logga in'],
+    ['/tillganglighet', 'Tillgänglighetsredogörelse – Samverka', 'Tillgänglighetsredogörelse'],
+    ['/finns/inte', 'Sidan finns inte – Samverka', 'Sidan finns inte'],
+  ])('%s', async (path, title, h1) => {
+    const page = await visit(path);
+    expect(document.title).toBe(title);
+    expect(page.findAll('h1')).toHaveLength(1);
+    expect(page.get('h1').text()).toContain(h1);
+    expect(page.find('header').exists()).toBe(true);
+    expect(page.find('main').exists()).toBe(true);
+    expect(page.get('footer a[href="/tillganglighet"]').text()).toBe('Tillgänglighetsredogörelse');
+    expect(page.get('a.skip-link').text()).toBe('Hoppa till innehållet');
+    expect(await axeViolations(document.body)).toEqual([]);
+  });
+});
+
+describe('content', () => {
+  test('home shows the agreement, six principles, six commitments, forums and meetings', async () => {
+    const page = await visit('/');
+    expect(page.text()).toContain('Ks 1132/2023');
+    expect(page.text()).toContain('22 november 2023');
+    expect(page.findAll('.principles li')).toHaveLength(6);
+    expect(page.text()).toContain('Självständighet och oberoende');
+    expect(page.findAll('.commitments li')).toHaveLength(6);
+    expect(page.text()).toContain('C-nätet');
+    expect(page.text()).toContain('Samverkansrådet mars 2026');
+  });
+
+  test('forum shows seats grouped 10 / 3 / 1 in tables', async () => {
+    const page = await visit('/forum/samverkansradet');
+    const captions = page.findAll('caption').map((c) => c.text());
+    expect(captions).toEqual([
+      'Civilsamhället (platser: 10)',
+      'Politiker (platser: 3)',
+      'Samordnare (platser: 1)',
+    ]);
+    expect(page.findAll('th[scope="col"]').length).toBeGreaterThan(0);
+  });
+
+  test('a meeting shows the agenda; chair controls only for a chair', async () => {
+    let page = await visit('/moten/TWVldGluZzox');
+    expect(page.findAll('.agenda > li')).toHaveLength(4);
+    expect(page.text()).toContain('Mötet öppnades.');
+    expect(page.find('.chair-controls').exists()).toBe(false);
+    page.unmount();
+    page = await visit('/moten/TWVldGluZzox', { signedIn: true, canChair: true });
+    expect(page.find('.chair-controls').exists()).toBe(true);
+    expect(page.findAll('.chair-controls button').map((b) => b.text())).toEqual([
+      'Föregående punkt',
+      'Nästa punkt',
+      'Pausa tiden',
+      'Avsluta mötet',
+    ]);
+    expect(page.text()).toContain('Inloggad som Anna Samordnare');
+    expect(await axeViolations(document.body)).toEqual([]);
+  });
+
+  test.each([
+    ['FORBIDDEN', 'Du har inte behörighet att göra det här.'],
+    ['UNAUTHENTICATED', 'Du behöver logga in för att göra det här.'],
+    ['INTERNAL_SERVER_ERROR', 'Något gick fel. Försök igen om en stund.'],
+  ])('a %s error is shown translated in an alert, never raw', async (code, message) => {
+    const page = await visit('/moten/TWVldGluZzox', { failWith: code });
+    const alert = page.get('[role="alert"]');
+    expect(alert.text()).toContain(message);
+    expect(page.text()).not.toContain('raw internal text');
+  });
+});
