@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { councilMeetings, meetingPath } from '../support/api.js';
 import { COORDINATOR, signIn } from '../support/sign-in.js';
