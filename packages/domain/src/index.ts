@@ -3,3 +3,4 @@ export * from './meeting-workflow.js';
 export * from './agenda-navigation.js';
 export * from './agenda-timing.js';
 export * from './text-rules.js';
+export * from './parties.js';

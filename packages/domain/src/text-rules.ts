@@ -4,7 +4,24 @@ export const TEXT_LIMITS = {
   minute: 8000,
   email: 254,
   password: 200,
+  name: 200,
+  partyName: 200,
+  description: 4000,
+  publicContact: 200,
+  website: 300,
+  reason: 4000,
+  grounds: 8000,
+  response: 8000,
+  motivation: 4000,
 } as const;
+
+/** Passwords: at least this long; length beats composition rules (NIST SP 800-63B). */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** A plain e-mail check, the same on both sides; the real proof is the mail arriving. */
+export function isEmailAddress(value: string): boolean {
+  return value.length <= TEXT_LIMITS.email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
+}
 
 export type TextField = keyof typeof TEXT_LIMITS;
 

@@ -35,4 +35,8 @@ export class CouncilSeat {
   @Field(() => Int, { description: "Order among the forum's seats." })
   @Property({ type: 'integer' })
   position!: number;
+
+  /** When the holder left the seat; the limits of 10, 3 and 1 count seats without it. */
+  @Property({ type: 'datetime', nullable: true })
+  endedAt?: Date | null;
 }

@@ -1,5 +1,11 @@
 import { registerEnumType } from 'type-graphql';
 import {
+  AccessionStatus,
+  ExclusionCaseStatus,
+  MembershipRole,
+  MembershipStatus,
+  PartyKind,
+  PartySector,
   AgendaItemKind,
   AgendaItemStatus,
   MeetingEventKind,
@@ -53,4 +59,42 @@ registerEnumType(MeetingEventKind, { name: 'MeetingEventKind', description: 'Wha
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
   description: 'Why input was refused; clients translate it.',
+});
+registerEnumType(PartyKind, {
+  name: 'PartyKind',
+  description:
+    'Kinds of organisation that may join: civil society (association, foundation, …) or municipal.',
+  valuesConfig: {
+    NON_PROFIT_ASSOCIATION: { description: 'Ideell förening.' },
+    FOUNDATION: { description: 'Stiftelse.' },
+    STUDY_ASSOCIATION: { description: 'Studieförbund.' },
+    FAITH_COMMUNITY: { description: 'Registrerat trossamfund.' },
+    SOCIAL_ENTERPRISE: { description: 'Socialt företag.' },
+    NETWORK: { description: 'Nätverk; may join without an organisationsnummer.' },
+    UMBRELLA_ORGANISATION: { description: 'Paraplyorganisation, such as Örebro Föreningsråd.' },
+    MUNICIPAL_BOARD: { description: 'Kommunal nämnd.' },
+    MUNICIPAL_DEPARTMENT: { description: 'Kommunal förvaltning.' },
+    MUNICIPAL_COMPANY: { description: 'Kommunalt bolag.' },
+  },
+});
+registerEnumType(PartySector, { name: 'PartySector', description: 'Civil society or the municipality.' });
+registerEnumType(AccessionStatus, {
+  name: 'AccessionStatus',
+  description: 'Where an accession stands.',
+  valuesConfig: {
+    REQUESTED: { description: 'Asked to join; the coordinator has not decided.' },
+    APPROVED: { description: 'Joined.' },
+    REJECTED: { description: 'Rejected by the coordinator, with a reason.' },
+    WITHDRAWN: { description: 'Withdrawn by the party.' },
+    EXCLUDED: { description: 'Excluded after a decision of Samverkansrådet.' },
+  },
+});
+registerEnumType(ExclusionCaseStatus, {
+  name: 'ExclusionCaseStatus',
+  description: 'Where an exclusion case stands.',
+});
+registerEnumType(MembershipRole, { name: 'MembershipRole', description: "A person's role in a party." });
+registerEnumType(MembershipStatus, {
+  name: 'MembershipStatus',
+  description: 'Whether a membership is asked for or active.',
 });

@@ -29,6 +29,7 @@ export class NodeResolver {
       if (!item) return null;
       return (await findVisibleMeeting(em, viewer, item.meeting.id)) ? item : null;
     }
-    return em.findOne(PUBLIC_TYPES[type], decoded.id);
+    if (type in PUBLIC_TYPES) return em.findOne(PUBLIC_TYPES[type as keyof typeof PUBLIC_TYPES], decoded.id);
+    return null;
   }
 }

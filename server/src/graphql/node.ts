@@ -8,6 +8,10 @@ export const NODE_TYPES = [
   'AgendaItem',
   'ActivityPlan',
   'Activity',
+  'Party',
+  'Accession',
+  'ExclusionCase',
+  'Nomination',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
