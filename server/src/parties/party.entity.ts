@@ -22,7 +22,7 @@ import { Membership } from './membership.entity.js';
 @Entity({ tableName: 'party' })
 @Index({
   name: 'party_search_index',
-  expression: `create index "party_search_index" on "party" using gin (to_tsvector('swedish', "name" || ' ' || coalesce("description", '') || ' ' || array_to_string("areas_of_interest", ' ')))`,
+  expression: `create index "party_search_index" on "party" using gin (to_tsvector('swedish', "name" || ' ' || coalesce("description", '')))`,
 })
 export class Party implements Node {
   [OptionalProps]?: 'globalId' | 'createdAt' | 'areasOfInterest';
@@ -57,6 +57,10 @@ export class Party implements Node {
 
   @Field(() => [String], { description: 'Areas of interest, e.g. "idrott", "integration".' })
   @Property({ type: 'text[]' })
+  @Index({
+    name: 'party_areas_of_interest_index',
+    expression: 'create index "party_areas_of_interest_index" on "party" using gin ("areas_of_interest")',
+  })
   areasOfInterest: string[] = [];
 
   @Field(() => String, {
