@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import { connectOrm, migrate, sqlCounter } from './db/orm.js';
 import { seedDemoData } from './seed/seed.js';
+import { seedDemoParties } from './seed/demo-parties.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { createApollo, createArmor, graphqlMetrics } from './graphql/apollo.js';
 import { PublicQueryCache, publicQueryCacheMetrics } from './graphql/public-query-cache.js';
@@ -18,8 +19,11 @@ import { LiveHub, liveMetrics } from './live/live-hub.js';
 import { LiveEventListener } from './live/listener.js';
 import { attachLiveWebSocket } from './live/ws-server.js';
 import { meetingChangedField } from './meetings/meeting-live.js';
+import { accessionChangedField, coordinatorQueueChangedField } from './accession/accession-live.js';
 import { staticClient } from './http/static-client.js';
 import { httpErrorHandler } from './http/errors.js';
+import { Mailer } from './mail/mailer.js';
+import { devMailRoutes } from './mail/dev-mail.js';
 
 export interface RunningSamverka {
   url: string;
@@ -70,9 +74,17 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     const orm = await connectOrm(databaseUrl, log);
     resources.add(() => orm.close());
     await migrate(orm, log);
-    if (config.seedDemo && (await seedDemoData(orm.em.fork()))) log.info('demo data seeded');
+    if (config.seedDemo) {
+      if (await seedDemoData(orm.em.fork())) log.info('demo data seeded');
+      if (await seedDemoParties(orm.em.fork())) log.info('demo parties seeded');
+    }
 
     accountsOptions.cookieSecure = config.cookieSecure;
+    const mailer = await Mailer.create(
+      { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
+      log,
+    );
+    resources.add(() => mailer.close());
     const schema = await buildAppSchema();
     const app = express();
     const httpServer = http.createServer(app);
@@ -86,7 +98,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       schema,
       orm,
       hub,
-      liveFields: [meetingChangedField],
+      liveFields: [meetingChangedField, accessionChangedField, coordinatorQueueChangedField],
       validationRules: createArmor().validationRules,
       log,
       authenticate: (request) => viewerForToken(orm.em.fork(), sessionTokenFrom(request.headers.cookie)),
@@ -107,6 +119,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     resources.add(() => listener.stop());
 
     app.disable('x-powered-by');
+    app.set('trust proxy', config.trustProxy);
     app.use((_req, res, next) => {
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Referrer-Policy', 'same-origin');
@@ -142,15 +155,23 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GraphQLContext> => {
           const em = orm.em.fork();
-          return { em, viewer: await viewerForToken(em, sessionTokenFrom(req.headers.cookie)), res };
+          return {
+            em,
+            viewer: await viewerForToken(em, sessionTokenFrom(req.headers.cookie)),
+            res,
+            ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+            mailer,
+          };
         },
       }),
     );
+    if (mailer.catcher) app.use(devMailRoutes(mailer.catcher));
     app.use(staticClient(config.clientDir));
     app.use(httpErrorHandler(log));
 
     const port = await listen(httpServer, config.port, config.host);
     const url = `http://${config.host}:${port}`;
+    mailer.useDefaultPublicUrl(url);
     log.info({ url }, 'Samverka is listening');
 
     let closing: Promise<void> | null = null;

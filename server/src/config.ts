@@ -28,6 +28,14 @@ export interface Config {
   connectionInitWaitTimeout: number;
   /** Milliseconds requests in flight get to finish on shutdown. */
   shutdownGraceMs: number;
+  /** SMTP relay for mail (smtp://user:pass@host:587, smtps://…); absent: mail is caught locally, never sent. */
+  smtpUrl: string | undefined;
+  /** Sender of the mails. */
+  mailFrom: string;
+  /** Base of links in mails (the client's address); absent: the server's own address. */
+  publicUrl: string | undefined;
+  /** Proxy hops in front of the server whose X-Forwarded-For is trusted for the client's address (rate limits). */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +57,23 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes'].includes(raw)) return true;
   if (['0', 'false', 'no'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: string[], example: string): string | undefined {
+  const raw = env[name] || undefined;
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL (expected ${example})`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(
+      `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${parsed.protocol}//"`,
+    );
+  }
+  return raw;
 }
 
 /** Reads and validates the environment; throws ConfigError with a one-line message. */
@@ -84,5 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxSubscriptionsPerConnection: integer(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
     connectionInitWaitTimeout: integer(env, 'WS_INIT_TIMEOUT_MS', 3000, 100, 60000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 5000, 0, 60000),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:password@host:587'),
+    mailFrom: env.MAIL_FROM || 'Samverka <noreply@samverka.example>',
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://samverka.example'),
+    trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
   };
 }

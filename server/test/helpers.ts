@@ -158,3 +158,21 @@ export async function draftMeeting(server: TestServer, cookie: string) {
   const res = await server.gql(UPCOMING_MEETING, {}, cookie);
   return res.data!.forum.meetings.edges.map((e: any) => e.node).find((m: any) => m.status === 'DRAFT');
 }
+
+/** Row counts of tables, to assert that a refused mutation wrote nothing. */
+export async function rowCounts(server: RunningSamverka, tables: string[]): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const connection = server.orm.em.fork().getConnection();
+  for (const table of tables) {
+    const [row] = await connection.execute(`select count(*)::int as n from "${table}"`);
+    counts[table] = row!.n;
+  }
+  return counts;
+}
+
+/** The value of the session cookie a response set, for the next request's Cookie header. */
+export function cookieFrom(res: { headers: Headers }): string {
+  const cookie = res.headers.get('set-cookie');
+  if (!cookie) throw new Error('no session cookie was set');
+  return cookie.split(';')[0]!;
+}

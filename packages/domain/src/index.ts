@@ -4,3 +4,4 @@ export * from './agenda-navigation.js';
 export * from './agenda-timing.js';
 export * from './text-rules.js';
 export * from './parties.js';
+export * from './accounts.js';

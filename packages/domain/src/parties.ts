@@ -32,6 +32,14 @@ export function requiresOrganisationNumber(kind: PartyKind): boolean {
   return kind !== PartyKind.NETWORK;
 }
 
+/**
+ * Municipal boards and departments are organs of Örebro kommun and carry its organisationsnummer
+ * (212000-1884), so they share it; for every other kind the number identifies one party.
+ */
+export function organisationNumberIsUnique(kind: PartyKind): boolean {
+  return kind !== PartyKind.MUNICIPAL_BOARD && kind !== PartyKind.MUNICIPAL_DEPARTMENT;
+}
+
 export type OrganisationNumberCheck =
   { valid: true; normalised: string } | { valid: false; reason: 'FORMAT' | 'CHECK_DIGIT' };
 

@@ -1,16 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import {
+  OptionalProps,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  type Ref,
+} from '@mikro-orm/core';
+import { Node, toGlobalId } from '../graphql/node.js';
 import { Field, ObjectType, Int } from 'type-graphql';
 import { SeatKind } from '@samverka/domain';
 import { Forum } from './forum.entity.js';
 import { Person } from '../accounts/person.entity.js';
 
 /** A seat in a forum, such as one of Samverkansrådet's ten civil-society seats. */
-@ObjectType({ description: 'A seat in a forum and who holds it.' })
+@ObjectType({ description: 'A seat in a forum and who holds it.', implements: Node })
 @Entity({ tableName: 'council_seat' })
-export class CouncilSeat {
+export class CouncilSeat implements Node {
+  [OptionalProps]?: 'globalId';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
+
+  get globalId(): string {
+    return toGlobalId('CouncilSeat', this.id);
+  }
 
   @ManyToOne(() => Forum, { ref: true })
   @Index()

@@ -33,9 +33,9 @@ export class ForumsResolver {
     return em.findOne(Forum, { slug });
   }
 
-  @FieldResolver(() => [CouncilSeat], { description: 'Seats and who holds them, in order.' })
+  @FieldResolver(() => [CouncilSeat], { description: 'Seats held now and who holds them, in order.' })
   async seats(@Root() forum: Forum): Promise<CouncilSeat[]> {
-    return (await forum.seats.load({ dataloader: true })).getItems();
+    return (await forum.seats.load({ dataloader: true })).getItems().filter((seat) => !seat.endedAt);
   }
 
   @FieldResolver(() => MeetingConnection, { description: "The forum's meetings, the latest first." })

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Response } from 'express';
+import type { Mailer } from '../mail/mailer.js';
 
 /** Who is asking; null when signed out. */
 export interface Viewer {
@@ -17,4 +18,8 @@ export interface GraphQLContext {
   viewer: Viewer | null;
   /** Present on HTTP requests, so sign-in and sign-out can set the cookie. */
   res?: Response;
+  /** The client's address (HTTP requests), for rate limits per address. */
+  ip?: string;
+  /** Sends the accounts' mails (HTTP requests). */
+  mailer?: Mailer;
 }

@@ -7,8 +7,18 @@ import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { ActivityPlan } from '../activity-plan/activity-plan.entity.js';
 import { Activity } from '../activity-plan/activity.entity.js';
 import { findVisibleMeeting } from '../meetings/meeting.queries.js';
+import { CouncilSeat } from '../forums/council-seat.entity.js';
+import { Party } from '../parties/party.entity.js';
+import { findVisibleParty, partyFacts } from '../parties/party-facts.js';
+import { partyPolicy } from '../parties/party.policy.js';
+import { Accession } from '../accession/accession.entity.js';
+import { ExclusionCase } from '../accession/exclusion-case.entity.js';
+import { Nomination } from '../accession/nomination.entity.js';
+import { AccessionStatus } from '@samverka/domain';
 
-const PUBLIC_TYPES = { Agreement, Forum, ActivityPlan, Activity } as const;
+const PUBLIC_TYPES = { Agreement, Forum, ActivityPlan, Activity, CouncilSeat } as const;
+/** A party's records: visible to its own people and the coordinator (an approved accession to anyone). */
+const PARTY_RECORDS = { Accession, ExclusionCase, Nomination } as const;
 
 @Resolver()
 export class NodeResolver {
@@ -30,6 +40,15 @@ export class NodeResolver {
       return (await findVisibleMeeting(em, viewer, item.meeting.id)) ? item : null;
     }
     if (type in PUBLIC_TYPES) return em.findOne(PUBLIC_TYPES[type as keyof typeof PUBLIC_TYPES], decoded.id);
+    if (type === 'Party') return findVisibleParty(em, viewer, decoded.id);
+    if (type === 'Accession' || type === 'ExclusionCase' || type === 'Nomination') {
+      const entity = await em.findOne(PARTY_RECORDS[type], decoded.id);
+      if (!entity) return null;
+      const party = await em.findOneOrFail(Party, entity.party.id);
+      const facts = await partyFacts(em, viewer, party);
+      const publicRecord = entity instanceof Accession && entity.status === AccessionStatus.APPROVED;
+      return publicRecord || partyPolicy.seeInternals(viewer, facts) ? entity : null;
+    }
     return null;
   }
 }

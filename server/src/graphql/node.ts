@@ -12,6 +12,8 @@ export const NODE_TYPES = [
   'Accession',
   'ExclusionCase',
   'Nomination',
+  'Membership',
+  'CouncilSeat',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -31,5 +31,25 @@ export class UserErrors extends Error {
 }
 
 export function userError(field: string, message: string, code: UserErrorCode): UserErrors {
-  return new UserErrors([new UserError(['input', ...(field ? [field] : [])], message, code)]);
+  return new UserErrors([new UserError(['input', ...(field ? field.split('.') : [])], message, code)]);
+}
+
+/** Collects every field error of an input, so the user sees them all at once; throws them together. */
+export class InputProblems {
+  private readonly errors: UserError[] = [];
+
+  constructor(private readonly path: string[] = ['input']) {}
+
+  add(field: string, message: string, code: UserErrorCode): this {
+    this.errors.push(new UserError([...this.path, ...(field ? field.split('.') : [])], message, code));
+    return this;
+  }
+
+  get any(): boolean {
+    return this.errors.length > 0;
+  }
+
+  throwIfAny(): void {
+    if (this.errors.length) throw new UserErrors(this.errors);
+  }
 }

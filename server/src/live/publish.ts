@@ -33,6 +33,9 @@ select e.sequence, pg_notify('${LIVE_CHANNEL}', json_build_object(
 export async function publishLiveEvent(em: EntityManager, event: LiveEventInput): Promise<string> {
   const ctx = em.getTransactionContext();
   if (!ctx) throw new Error('live events are published inside the writing transaction');
+  // Writers of one topic take turns until commit, so a topic's sequence order is its commit order and a
+  // subscriber resuming after a cursor can never miss an event that committed late with a lower sequence.
+  await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [event.topic], 'run', ctx);
   const row = await em
     .getConnection()
     .execute<{ sequence: string }>(
@@ -46,3 +49,6 @@ export async function publishLiveEvent(em: EntityManager, event: LiveEventInput)
 
 export const meetingTopic = (meetingId: string) => `meeting:${meetingId}`;
 export const sessionTopic = (sessionId: string) => `session:${sessionId}`;
+export const partyTopic = (partyId: string) => `party:${partyId}`;
+/** Accession requests, nominations, exclusion cases and networks waiting for the coordinator. */
+export const COORDINATOR_QUEUE_TOPIC = 'coordinator-queue';

@@ -9,10 +9,10 @@ export class Migration20261123084129_parties_and_accession extends Migration {
     this.addSql(`create type "exclusion_case_status" as enum ('OPEN', 'PARTY_RESPONDED', 'EXCLUDED', 'NOT_EXCLUDED');`);
     this.addSql(`create type "account_token_purpose" as enum ('PASSWORD_RESET', 'INVITATION');`);
     this.addSql(`create type "accession_status" as enum ('REQUESTED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'EXCLUDED');`);
-    this.addSql(`create table "party" ("id" uuid not null, "name" varchar(200) not null, "kind" "party_kind" not null, "organisation_number" varchar(11) null, "description" text null, "areas_of_interest" text[] not null, "public_contact" varchar(200) null, "website" varchar(300) null, "network_contact_name" varchar(200) null, "network_participants" text null, "created_at" timestamptz not null, constraint "party_pkey" primary key ("id"));`);
+    this.addSql(`create table "party" ("id" uuid not null, "name" varchar(200) not null, "kind" "party_kind" not null, "organisation_number" varchar(11) null, "description" text null, "areas_of_interest" text[] not null, "public_contact" varchar(200) null, "website" varchar(300) null, "network_contact_name" varchar(200) null, "network_participants" text null, "network_confirmed_at" timestamptz null, "created_at" timestamptz not null, constraint "party_pkey" primary key ("id"));`);
     this.addSql(`create index "party_kind_index" on "party" ("kind");`);
     this.addSql(`create index "party_areas_of_interest_index" on "party" using gin ("areas_of_interest");`);
-    this.addSql(`alter table "party" add constraint "party_organisation_number_unique" unique ("organisation_number");`);
+    this.addSql(`create unique index "party_organisation_number_unique" on "party" ("organisation_number") where "kind" not in ('MUNICIPAL_BOARD', 'MUNICIPAL_DEPARTMENT');`);
     this.addSql(`create index "party_search_index" on "party" using gin (to_tsvector('swedish', "name" || ' ' || coalesce("description", '')));`);
 
     this.addSql(`create table "nomination" ("id" uuid not null, "party_id" uuid not null, "nominee_name" varchar(200) not null, "motivation" text not null, "nominated_by_id" uuid null, "created_at" timestamptz not null, constraint "nomination_pkey" primary key ("id"));`);

@@ -84,6 +84,11 @@ export class Party implements Node {
   @Property({ type: 'text', nullable: true })
   networkParticipants?: string | null;
 
+  /** When the coordinator confirmed a network (networks have no organisationsnummer to check). */
+  @Field(() => Date, { nullable: true, description: 'For a network: when the coordinator confirmed it.' })
+  @Property({ type: 'datetime', nullable: true })
+  networkConfirmedAt?: Date | null;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 

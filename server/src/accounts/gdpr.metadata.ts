@@ -1,0 +1,53 @@
+import {
+  ReferenceKind,
+  type EntityMetadata,
+  type EntityProperty,
+  type MetadataStorage,
+} from '@mikro-orm/core';
+import { Person } from './person.entity.js';
+
+/** An entity with one or more relations (many-to-one, or owning one-to-one) to Person. */
+export interface PersonLink {
+  meta: EntityMetadata;
+  /** The properties that point to a Person. */
+  props: EntityProperty[];
+}
+
+/** A relation whose foreign key sits in this entity's table. */
+export function isToOne(prop: EntityProperty): boolean {
+  return prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner);
+}
+
+export function isPersonRelation(prop: EntityProperty): boolean {
+  return isToOne(prop) && prop.targetMeta?.class === Person;
+}
+
+/** Never exported, never compared: password and token hashes and anything marked hidden. */
+export function isSecret(prop: EntityProperty): boolean {
+  return !!prop.hidden || /hash$/i.test(prop.name);
+}
+
+/** A column that holds free text (not an enum, a uuid or a key). */
+export function isTextColumn(prop: EntityProperty): boolean {
+  return (
+    prop.kind === ReferenceKind.SCALAR &&
+    prop.runtimeType === 'string' &&
+    !prop.enum &&
+    !prop.primary &&
+    !isSecret(prop) &&
+    !/uuid/i.test(String(prop.type))
+  );
+}
+
+/**
+ * Every entity that points to a person, read from the ORM's metadata, so a new entity with a relation to
+ * Person is exported and handled at deletion without a change here.
+ */
+export function personLinks(metadata: MetadataStorage): PersonLink[] {
+  return Object.values(metadata.getAll())
+    .filter((meta) => !meta.embeddable && !meta.virtual && !meta.abstract && !meta.pivotTable)
+    .filter((meta) => meta.class !== Person)
+    .map((meta) => ({ meta, props: meta.relations.filter(isPersonRelation) }))
+    .filter((link) => link.props.length > 0)
+    .sort((a, b) => a.meta.className.localeCompare(b.meta.className));
+}

@@ -1,0 +1,72 @@
+import { Router } from 'express';
+import type { CaughtMail, MailCatcher } from './mail-catcher.js';
+
+function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
+
+/** Escapes the text and makes its web addresses links, so the demo's reset and invitation links can be followed. */
+function textWithLinks(text: string): string {
+  return escapeHtml(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+}
+
+function article(mail: CaughtMail): string {
+  const heading = `mail-${mail.id}`;
+  return `<article aria-labelledby="${heading}">
+<h2 id="${heading}">${escapeHtml(mail.subject || '(utan ämne / no subject)')}</h2>
+<dl>
+<dt>Till / To</dt><dd>${escapeHtml(mail.to.join(', '))}</dd>
+<dt>Från / From</dt><dd>${escapeHtml(mail.from)}</dd>
+<dt>Mottaget / Received</dt><dd><time datetime="${mail.receivedAt.toISOString()}">${mail.receivedAt.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm' })}</time></dd>
+</dl>
+<pre>${textWithLinks(mail.text)}</pre>
+</article>`;
+}
+
+function page(messages: CaughtMail[]): string {
+  const list = [...messages].reverse();
+  return `<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Uppfångad e-post / Caught mail – Samverka</title>
+<style>
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; line-height: 1.5; color: #1a1a1a; }
+article { border-top: 1px solid #767676; padding-top: 0.5rem; margin-top: 1.5rem; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; }
+dt { font-weight: 600; }
+dd { margin: 0; }
+pre { white-space: pre-wrap; background: #f4f4f4; padding: 1rem; }
+a { color: #0645ad; }
+a:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
+</style>
+</head>
+<body>
+<main>
+<h1>Uppfångad e-post <span lang="en">/ Caught mail</span></h1>
+<p>Servern har ingen <code>SMTP_URL</code>: e-post skickas inte ut utan fångas här (de senaste 50, nyast först).
+<span lang="en">The server has no <code>SMTP_URL</code>: mail is not sent out but caught here (the last 50, newest first).</span>
+<a href="/dev/mail.json">JSON</a></p>
+${list.length ? list.map(article).join('\n') : '<p>Ingen e-post än. <span lang="en">No mail yet.</span></p>'}
+</main>
+</body>
+</html>`;
+}
+
+/** GET /dev/mail and /dev/mail.json: what the local catcher received. Mounted only when mail is caught locally. */
+export function devMailRoutes(catcher: MailCatcher): Router {
+  const router = Router();
+  router.get('/dev/mail.json', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ messages: [...catcher.messages].reverse() });
+  });
+  router.get('/dev/mail', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('html').send(page(catcher.messages));
+  });
+  return router;
+}

@@ -1,0 +1,87 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Logger } from '../logger.js';
+import { MailCatcher } from './mail-catcher.js';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface MailerOptions {
+  /** smtp://user:pass@host:587 or smtps://…; absent: mail is caught locally and never sent out. */
+  smtpUrl: string | undefined;
+  /** The sender, e.g. "Samverka <noreply@samverka.example>". */
+  from: string;
+  /** Base of links in mails; absent: the server's own address once it listens. */
+  publicUrl: string | undefined;
+}
+
+/** Sends the accounts' mails (password reset, invitations) over SMTP with nodemailer. */
+export class Mailer {
+  private publicUrl: string;
+
+  private constructor(
+    private readonly transport: Transporter,
+    private readonly from: string,
+    publicUrl: string | undefined,
+    /** Set when mail is caught locally (no SMTP_URL): what /dev/mail shows. */
+    readonly catcher: MailCatcher | null,
+    private readonly log: Logger,
+  ) {
+    this.publicUrl = publicUrl ?? '';
+  }
+
+  static async create(options: MailerOptions, log: Logger): Promise<Mailer> {
+    if (options.smtpUrl) {
+      return new Mailer(
+        nodemailer.createTransport(options.smtpUrl),
+        options.from,
+        options.publicUrl,
+        null,
+        log,
+      );
+    }
+    const catcher = new MailCatcher({
+      onMail: (mail) => log.info({ to: mail.to, subject: mail.subject }, 'mail caught (not sent out)'),
+    });
+    const port = await catcher.start();
+    log.info({ port }, 'no SMTP_URL: mail is caught locally and shown at /dev/mail');
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    return new Mailer(transport, options.from, options.publicUrl, catcher, log);
+  }
+
+  /** Used when PUBLIC_URL is not set: the address the server listens on, known only after listen. */
+  useDefaultPublicUrl(url: string): void {
+    if (!this.publicUrl) this.publicUrl = url;
+  }
+
+  /** An absolute link into the client, e.g. link('/inbjudan', { token }). */
+  link(pathname: string, params: Record<string, string>): string {
+    const url = new URL(
+      pathname.replace(/^\//, ''),
+      this.publicUrl.endsWith('/') ? this.publicUrl : `${this.publicUrl}/`,
+    );
+    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+    return url.toString();
+  }
+
+  async send(message: MailMessage): Promise<void> {
+    await this.transport.sendMail({ from: this.from, ...message });
+  }
+
+  /**
+   * Sends without making the caller wait: where waiting would tell whether an account exists (password reset),
+   * the answer must take as long either way. A failure is logged.
+   */
+  sendInBackground(message: MailMessage): void {
+    this.send(message).catch((error: Error) =>
+      this.log.error({ err: error.message, subject: message.subject }, 'mail could not be sent'),
+    );
+  }
+
+  async close(): Promise<void> {
+    this.transport.close();
+    await this.catcher?.close();
+  }
+}

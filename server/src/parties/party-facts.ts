@@ -1,0 +1,45 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AccessionStatus, MembershipStatus, sectorOf } from '@samverka/domain';
+import type { Viewer } from '../graphql/context.js';
+import { Accession } from '../accession/accession.entity.js';
+import { Membership } from './membership.entity.js';
+import { Party } from './party.entity.js';
+import { partyPolicy, type PartyAccessFacts } from './party.policy.js';
+
+/** The party's latest accession, if it ever asked to join. */
+export async function latestAccession(em: EntityManager, partyId: string): Promise<Accession | null> {
+  const [latest] = await em.find(
+    Accession,
+    { party: partyId },
+    { orderBy: { requestedAt: 'desc' }, limit: 1 },
+  );
+  return latest ?? null;
+}
+
+/** Gathers what the party policy decides on. */
+export async function partyFacts(
+  em: EntityManager,
+  viewer: Viewer | null,
+  party: Party,
+): Promise<PartyAccessFacts> {
+  const [membership, accession] = await Promise.all([
+    viewer
+      ? em.findOne(Membership, { person: viewer.id, party: party.id, status: MembershipStatus.ACTIVE })
+      : null,
+    latestAccession(em, party.id),
+  ]);
+  return {
+    role: membership?.role ?? null,
+    joined: accession?.status === AccessionStatus.APPROVED,
+    excluded: accession?.status === AccessionStatus.EXCLUDED,
+    sector: sectorOf(party.kind),
+  };
+}
+
+/** A party the viewer may see: joined ones for anyone, others for their own people and the coordinator. */
+export async function findVisibleParty(em: EntityManager, viewer: Viewer | null, partyId: string | null) {
+  const party = partyId ? await em.findOne(Party, partyId) : null;
+  if (!party) return null;
+  const facts = await partyFacts(em, viewer, party);
+  return facts.joined || partyPolicy.seeInternals(viewer, facts) ? party : null;
+}
