@@ -167,6 +167,14 @@ describe('the live agenda', () => {
     await allowed.dispose();
   });
 
+  test('only subscriptions travel over the WebSocket', async () => {
+    const client = server.ws();
+    const mutation = collect(client, 'mutation { signOut { signedOut } }', {});
+    await until(() => mutation.errors.length > 0, 5000, 'refusal');
+    expect(JSON.stringify(mutation.errors)).toContain('BAD_REQUEST');
+    await client.dispose();
+  });
+
   test('a connection holds a bounded number of subscriptions', async () => {
     const meeting = (await server.gql('{ meetings(first: 10) { edges { node { id status } } } }')).data!
       .meetings.edges[0].node;

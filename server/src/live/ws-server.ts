@@ -119,6 +119,17 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
       if (errors.length) return errors;
       const operation = getOperationAST(document, payload.operationName);
       if (!operation) return [new GraphQLError('Unable to identify operation')];
+      // Queries and mutations go over HTTP, where CSRF prevention, the client's address and mail are at hand.
+      if (operation.operation !== 'subscription') {
+        return [
+          new GraphQLError(
+            'Only subscriptions are served over WebSocket; send queries and mutations over HTTP.',
+            {
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ),
+        ];
+      }
       const variableValues = payload.variables ?? {};
       const em = options.orm.em.fork();
       const contextValue: GraphQLContext = { em, viewer: ctx.extra.viewer };
