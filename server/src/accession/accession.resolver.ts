@@ -17,7 +17,8 @@ import { AccessionStatus, SeatKind } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
 import { idOfType } from '../graphql/node.js';
-import { UserError, UserErrors } from '../graphql/user-error.js';
+import { UserError } from '../graphql/user-error.js';
+import { payloadWith } from '../graphql/payload.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
 import { Party } from '../parties/party.entity.js';
 import { partyFacts } from '../parties/party-facts.js';
@@ -197,16 +198,6 @@ export class CoordinatorQueueEvent {
   kind!: string;
 }
 
-async function wrap<K extends string, T>(key: K, run: () => Promise<T>) {
-  try {
-    return { [key]: await run(), errors: [] } as { [P in K]: T | null } & { errors: UserError[] };
-  } catch (error) {
-    if (error instanceof UserErrors)
-      return { [key]: null, errors: error.errors } as { [P in K]: T | null } & { errors: UserError[] };
-    throw error;
-  }
-}
-
 @Resolver(() => Accession)
 export class AccessionResolver {
   @FieldResolver(() => Party, { description: 'The party asking to join.' })
@@ -290,7 +281,7 @@ export class AccessionResolver {
     @Arg('input', () => RequestAccessionInput) input: RequestAccessionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return wrap('accession', () =>
+    return payloadWith('accession', () =>
       accessions.requestAccession(em, viewer, { ...input, partyId: idOfType(input.partyId, 'Party') }),
     );
   }
@@ -302,7 +293,7 @@ export class AccessionResolver {
     @Arg('input', () => DecideAccessionInput) input: DecideAccessionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return wrap('accession', () =>
+    return payloadWith('accession', () =>
       accessions.approveAccession(em, viewer, {
         ...input,
         accessionId: idOfType(input.accessionId, 'Accession'),
@@ -315,7 +306,7 @@ export class AccessionResolver {
     @Arg('input', () => RejectAccessionInput) input: RejectAccessionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return wrap('accession', () =>
+    return payloadWith('accession', () =>
       accessions.rejectAccession(em, viewer, {
         ...input,
         accessionId: idOfType(input.accessionId, 'Accession'),
@@ -328,7 +319,7 @@ export class AccessionResolver {
     @Arg('input', () => DecideAccessionInput) input: DecideAccessionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return wrap('accession', () =>
+    return payloadWith('accession', () =>
       accessions.withdrawAccession(em, viewer, {
         ...input,
         accessionId: idOfType(input.accessionId, 'Accession'),
@@ -343,7 +334,7 @@ export class AccessionResolver {
     @Arg('input', () => OpenExclusionCaseInput) input: OpenExclusionCaseInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return wrap('exclusionCase', () =>
+    return payloadWith('exclusionCase', () =>
       accessions.openExclusionCase(em, viewer, { ...input, partyId: idOfType(input.partyId, 'Party') }),
     );
   }
@@ -353,7 +344,7 @@ export class AccessionResolver {
     @Arg('input', () => RespondToExclusionCaseInput) input: RespondToExclusionCaseInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return wrap('exclusionCase', () =>
+    return payloadWith('exclusionCase', () =>
       accessions.respondToExclusionCase(em, viewer, {
         ...input,
         exclusionCaseId: idOfType(input.exclusionCaseId, 'ExclusionCase'),
@@ -368,7 +359,7 @@ export class AccessionResolver {
     @Arg('input', () => RecordExclusionDecisionInput) input: RecordExclusionDecisionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return wrap('exclusionCase', () =>
+    return payloadWith('exclusionCase', () =>
       accessions.recordExclusionDecision(em, viewer, {
         ...input,
         exclusionCaseId: idOfType(input.exclusionCaseId, 'ExclusionCase'),
@@ -383,7 +374,7 @@ export class AccessionResolver {
     @Arg('input', () => NominateCouncilMemberInput) input: NominateCouncilMemberInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return wrap('nomination', () =>
+    return payloadWith('nomination', () =>
       accessions.nominateCouncilMember(em, viewer, { ...input, partyId: idOfType(input.partyId, 'Party') }),
     );
   }
@@ -395,7 +386,7 @@ export class AccessionResolver {
     @Arg('input', () => AssignCouncilSeatInput) input: AssignCouncilSeatInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return wrap('seat', () => accessions.assignCouncilSeat(em, viewer, input));
+    return payloadWith('seat', () => accessions.assignCouncilSeat(em, viewer, input));
   }
 
   @Mutation(() => CouncilSeatPayload, { description: 'The coordinator ends a seat.' })
@@ -403,7 +394,7 @@ export class AccessionResolver {
     @Arg('input', () => VacateCouncilSeatInput) input: VacateCouncilSeatInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return wrap('seat', () =>
+    return payloadWith('seat', () =>
       accessions.vacateCouncilSeat(em, viewer, idOfType(input.seatId, 'CouncilSeat')),
     );
   }

@@ -12,7 +12,8 @@ import {
 } from 'type-graphql';
 import { MembershipRole } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
-import { UserError, UserErrors } from '../graphql/user-error.js';
+import { UserError } from '../graphql/user-error.js';
+import { payloadOf } from '../graphql/payload.js';
 import { idOfType } from '../graphql/node.js';
 import { unauthenticated } from '../graphql/errors.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -223,19 +224,6 @@ function viewerOf(person: Pick<Person, 'id' | 'name' | 'email' | 'isCoordinator'
   return { id: person.id, name: person.name, email: person.email, isCoordinator: person.isCoordinator };
 }
 
-/** Runs a service; UserErrors become the payload's errors, with `empty` as the rest of the payload. */
-async function payload<T extends object>(
-  empty: T,
-  run: () => Promise<T>,
-): Promise<T & { errors: UserError[] }> {
-  try {
-    return { ...(await run()), errors: [] };
-  } catch (error) {
-    if (error instanceof UserErrors) return { ...empty, errors: error.errors };
-    throw error;
-  }
-}
-
 function setSession(ctx: GraphQLContext, token: string | null) {
   if (token) ctx.res?.append('Set-Cookie', sessionCookie(token, accountsOptions.cookieSecure));
 }
@@ -274,7 +262,7 @@ export class AccountsResolver {
     @Arg('input', () => SignInInput) input: SignInInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SignInPayload> {
-    return payload({ viewer: null as ViewerType | null }, async () => {
+    return payloadOf({ viewer: null as ViewerType | null }, async () => {
       const { token, person } = await signIn(ctx.em, input, ctx.viewer?.sessionId ?? null, ctx.ip);
       setSession(ctx, token);
       return { viewer: viewerOf(person) };
@@ -298,7 +286,7 @@ export class AccountsResolver {
     @Arg('input', () => RegisterInput) input: RegisterInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RegisterPayload> {
-    return payload({ viewer: null as ViewerType | null, party: null as Party | null }, async () => {
+    return payloadOf({ viewer: null as ViewerType | null, party: null as Party | null }, async () => {
       const result = await register(ctx.em, ctx.viewer, {
         name: input.name,
         email: input.email,
@@ -319,7 +307,7 @@ export class AccountsResolver {
     @Arg('input', () => RequestPasswordResetInput) input: RequestPasswordResetInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RequestPasswordResetPayload> {
-    return payload({ sent: false as boolean }, async () => {
+    return payloadOf({ sent: false as boolean }, async () => {
       await requestPasswordReset(ctx.em, mailerOf(ctx), input, ctx.ip ?? 'unknown');
       return { sent: true };
     });
@@ -333,7 +321,7 @@ export class AccountsResolver {
     @Arg('input', () => ResetPasswordInput) input: ResetPasswordInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ResetPasswordPayload> {
-    return payload({ viewer: null as ViewerType | null }, async () => {
+    return payloadOf({ viewer: null as ViewerType | null }, async () => {
       const { person, sessionToken } = await resetPassword(ctx.em, ctx.viewer, input);
       setSession(ctx, sessionToken);
       return { viewer: viewerOf(person) };
@@ -347,7 +335,7 @@ export class AccountsResolver {
     @Arg('input', () => InvitePartyMemberInput) input: InvitePartyMemberInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<InvitePartyMemberPayload> {
-    return payload({ invitation: null as PartyInvitation | null }, async () => ({
+    return payloadOf({ invitation: null as PartyInvitation | null }, async () => ({
       invitation: await invitePartyMember(ctx.em, mailerOf(ctx), ctx.viewer, {
         partyId: idOfType(input.partyId, 'Party'),
         email: input.email,
@@ -364,7 +352,7 @@ export class AccountsResolver {
     @Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<AcceptInvitationPayload> {
-    return payload({ viewer: null as ViewerType | null, party: null as Party | null }, async () => {
+    return payloadOf({ viewer: null as ViewerType | null, party: null as Party | null }, async () => {
       const { party, person, sessionToken } = await acceptInvitation(ctx.em, ctx.viewer, input);
       setSession(ctx, sessionToken);
       return { viewer: viewerOf(person), party };
@@ -378,7 +366,7 @@ export class AccountsResolver {
     @Arg('input', () => DecideMembershipRequestInput) input: DecideMembershipRequestInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ): Promise<PartyPayload> {
-    return payload({ party: null as Party | null }, async () => ({
+    return payloadOf({ party: null as Party | null }, async () => ({
       party: await decideMembershipRequest(em, viewer, {
         membershipId: idOfType(input.membershipId, 'Membership'),
         approve: input.approve,
@@ -394,7 +382,7 @@ export class AccountsResolver {
     @Arg('input', () => EndSessionInput) input: EndSessionInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<EndSessionPayload> {
-    return payload({ endedSessionId: null as string | null }, async () => {
+    return payloadOf({ endedSessionId: null as string | null }, async () => {
       const { endedCurrent } = await endOwnSession(ctx.em, ctx.viewer, sessionIdFrom(input.sessionId));
       if (endedCurrent) ctx.res?.append('Set-Cookie', clearedSessionCookie(accountsOptions.cookieSecure));
       return { endedSessionId: input.sessionId };

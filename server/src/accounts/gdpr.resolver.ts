@@ -1,7 +1,8 @@
 import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import type { GraphQLContext } from '../graphql/context.js';
-import { UserError, UserErrors } from '../graphql/user-error.js';
+import { UserError } from '../graphql/user-error.js';
+import { payloadOf } from '../graphql/payload.js';
 import { accountsOptions } from './accounts.resolver.js';
 import { clearedSessionCookie } from './session-cookie.js';
 import { deleteMyAccount, exportPersonalData, type PersonalDataExport } from './gdpr.service.js';
@@ -40,13 +41,10 @@ export class GdprResolver {
     @Arg('input', () => DeleteMyAccountInput) input: DeleteMyAccountInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<DeleteMyAccountPayload> {
-    try {
+    return payloadOf({ deleted: false as boolean }, async () => {
       await deleteMyAccount(ctx.em, ctx.viewer, input);
-    } catch (error) {
-      if (error instanceof UserErrors) return { deleted: false, errors: error.errors };
-      throw error;
-    }
-    ctx.res?.append('Set-Cookie', clearedSessionCookie(accountsOptions.cookieSecure));
-    return { deleted: true, errors: [] };
+      ctx.res?.append('Set-Cookie', clearedSessionCookie(accountsOptions.cookieSecure));
+      return { deleted: true };
+    });
   }
 }

@@ -15,7 +15,8 @@ import {
 } from 'type-graphql';
 import { AgendaItemStatus } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
-import { UserError, UserErrors } from '../graphql/user-error.js';
+import { UserError } from '../graphql/user-error.js';
+import { payloadWith } from '../graphql/payload.js';
 import { idOfType } from '../graphql/node.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
 import { Forum } from '../forums/forum.entity.js';
@@ -66,15 +67,6 @@ class MeetingPayload {
 
   @Field(() => [UserError], { description: 'Why the action was refused.' })
   errors!: UserError[];
-}
-
-async function payload(run: () => Promise<Meeting>): Promise<MeetingPayload> {
-  try {
-    return { meeting: await run(), errors: [] };
-  } catch (error) {
-    if (error instanceof UserErrors) return { meeting: null, errors: error.errors };
-    throw error;
-  }
 }
 
 function chairInput(input: MeetingActionInput) {
@@ -166,7 +158,7 @@ export class MeetingsResolver {
     @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => meetings.publishAgenda(em, viewer, chairInput(input)));
+    return payloadWith('meeting', () => meetings.publishAgenda(em, viewer, chairInput(input)));
   }
 
   @Mutation(() => MeetingPayload, {
@@ -176,7 +168,7 @@ export class MeetingsResolver {
     @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => meetings.startMeeting(em, viewer, chairInput(input)));
+    return payloadWith('meeting', () => meetings.startMeeting(em, viewer, chairInput(input)));
   }
 
   @Mutation(() => MeetingPayload, { description: 'Makes the next pending item current.' })
@@ -184,7 +176,7 @@ export class MeetingsResolver {
     @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => meetings.moveToNextAgendaItem(em, viewer, chairInput(input)));
+    return payloadWith('meeting', () => meetings.moveToNextAgendaItem(em, viewer, chairInput(input)));
   }
 
   @Mutation(() => MeetingPayload, { description: 'Makes the item before the current one current again.' })
@@ -192,7 +184,7 @@ export class MeetingsResolver {
     @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => meetings.moveToPreviousAgendaItem(em, viewer, chairInput(input)));
+    return payloadWith('meeting', () => meetings.moveToPreviousAgendaItem(em, viewer, chairInput(input)));
   }
 
   @Mutation(() => MeetingPayload, { description: 'Jumps to an item of the agenda.' })
@@ -200,7 +192,7 @@ export class MeetingsResolver {
     @Arg('input', () => AgendaItemActionInput) input: AgendaItemActionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => meetings.makeAgendaItemCurrent(em, viewer, itemInput(input)));
+    return payloadWith('meeting', () => meetings.makeAgendaItemCurrent(em, viewer, itemInput(input)));
   }
 
   @Mutation(() => MeetingPayload, { description: "Pauses the current item's timer." })
@@ -208,7 +200,7 @@ export class MeetingsResolver {
     @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => meetings.pauseAgendaTimer(em, viewer, chairInput(input)));
+    return payloadWith('meeting', () => meetings.pauseAgendaTimer(em, viewer, chairInput(input)));
   }
 
   @Mutation(() => MeetingPayload, { description: "Resumes the current item's timer." })
@@ -216,7 +208,7 @@ export class MeetingsResolver {
     @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => meetings.resumeAgendaTimer(em, viewer, chairInput(input)));
+    return payloadWith('meeting', () => meetings.resumeAgendaTimer(em, viewer, chairInput(input)));
   }
 
   @Mutation(() => MeetingPayload, { description: 'Records the decision and/or minute of an agenda item.' })
@@ -224,7 +216,7 @@ export class MeetingsResolver {
     @Arg('input', () => RecordAgendaItemOutcomeInput) input: RecordAgendaItemOutcomeInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() =>
+    return payloadWith('meeting', () =>
       meetings.recordAgendaItemOutcome(em, viewer, {
         ...itemInput(input),
         decision: input.decision,
@@ -238,7 +230,7 @@ export class MeetingsResolver {
     @Arg('input', () => AgendaItemActionInput) input: AgendaItemActionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => meetings.deferAgendaItem(em, viewer, itemInput(input)));
+    return payloadWith('meeting', () => meetings.deferAgendaItem(em, viewer, itemInput(input)));
   }
 
   @Mutation(() => MeetingPayload, { description: 'Closes the meeting.' })
@@ -246,7 +238,7 @@ export class MeetingsResolver {
     @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => meetings.closeMeeting(em, viewer, chairInput(input)));
+    return payloadWith('meeting', () => meetings.closeMeeting(em, viewer, chairInput(input)));
   }
 
   @Subscription(() => MeetingEvent, {

@@ -23,7 +23,8 @@ import {
 import type { GraphQLContext } from '../graphql/context.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
 import { idOfType, toGlobalId } from '../graphql/node.js';
-import { UserError, UserErrors } from '../graphql/user-error.js';
+import { UserError } from '../graphql/user-error.js';
+import { payloadWith } from '../graphql/payload.js';
 import { ViewerType } from '../accounts/viewer.type.js';
 import { Accession } from '../accession/accession.entity.js';
 import { Membership } from './membership.entity.js';
@@ -152,15 +153,6 @@ export class PartyPayload {
   errors!: UserError[];
 }
 
-async function payload(run: () => Promise<Party>): Promise<PartyPayload> {
-  try {
-    return { party: await run(), errors: [] };
-  } catch (error) {
-    if (error instanceof UserErrors) return { party: null, errors: error.errors };
-    throw error;
-  }
-}
-
 @Resolver(() => Party)
 export class PartiesResolver {
   @Query(() => PartyConnection, {
@@ -264,7 +256,7 @@ export class PartiesResolver {
     @Arg('input', () => CreatePartyInput) input: CreatePartyInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => parties.createPartyAsViewer(em, viewer, input));
+    return payloadWith('party', () => parties.createPartyAsViewer(em, viewer, input));
   }
 
   @Mutation(() => PartyPayload, { description: "A contact updates the party's profile." })
@@ -273,7 +265,7 @@ export class PartiesResolver {
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
     const { partyId, ...details } = input;
-    return payload(() => parties.updateParty(em, viewer, idOfType(partyId, 'Party'), details));
+    return payloadWith('party', () => parties.updateParty(em, viewer, idOfType(partyId, 'Party'), details));
   }
 
   @Mutation(() => PartyPayload, {
@@ -283,7 +275,9 @@ export class PartiesResolver {
     @Arg('input', () => PartyActionInput) input: PartyActionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => parties.requestMembershipAsViewer(em, viewer, idOfType(input.partyId, 'Party')));
+    return payloadWith('party', () =>
+      parties.requestMembershipAsViewer(em, viewer, idOfType(input.partyId, 'Party')),
+    );
   }
 
   @Mutation(() => PartyPayload, {
@@ -293,7 +287,7 @@ export class PartiesResolver {
     @Arg('input', () => PartyActionInput) input: PartyActionInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() => parties.confirmNetwork(em, viewer, idOfType(input.partyId, 'Party')));
+    return payloadWith('party', () => parties.confirmNetwork(em, viewer, idOfType(input.partyId, 'Party')));
   }
 
   @Mutation(() => PartyPayload, {
@@ -303,7 +297,7 @@ export class PartiesResolver {
     @Arg('input', () => AppointCNatetRepresentativeInput) input: AppointCNatetRepresentativeInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payload(() =>
+    return payloadWith('party', () =>
       parties.appointCNatetRepresentative(em, viewer, {
         departmentId: idOfType(input.departmentId, 'Party'),
         personEmail: input.personEmail,
