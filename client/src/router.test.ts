@@ -16,6 +16,15 @@ describe('routes', () => {
     ['/moten/TWVldGluZzox/live', 'live'],
     ['/logga-in', 'signIn'],
     ['/tillganglighet', 'accessibility'],
+    ['/registrera', 'register'],
+    ['/aterstall-losenord', 'passwordReset'],
+    ['/aterstall-losenord?token=abc', 'passwordReset'],
+    ['/inbjudan?token=abc', 'invitation'],
+    ['/mitt-konto', 'myAccount'],
+    ['/min-forening', 'myParty'],
+    ['/parter', 'parties'],
+    ['/parter/UGFydHk6MQ==', 'party'],
+    ['/samordnare', 'coordinator'],
     ['/finns/inte', 'notFound'],
   ])('%s → %s', (path, name) => {
     const router = createAppRouter(createMemoryHistory());

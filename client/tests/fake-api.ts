@@ -94,18 +94,157 @@ function connection<T>(nodes: T[]) {
 
 export interface FakeApiOptions {
   signedIn?: boolean;
+  /** Whether the signed-in person is the coordinator (default true, as in the seed). */
+  isCoordinator?: boolean;
   canChair?: boolean;
+  /** Root resolvers to add or replace, e.g. a mutation answering with payload errors. */
+  resolvers?: Record<string, (args: never) => unknown>;
   /** Make every query fail with this GraphQL error code. */
   failWith?: string;
 }
 
+export function sampleAccession(status = 'APPROVED', party: () => unknown = () => sampleParties()[0]) {
+  return {
+    id: 'A1',
+    status,
+    requestedAt: '2026-01-20T09:00:00Z',
+    decidedAt: status === 'REQUESTED' ? null : '2026-02-01T09:00:00Z',
+    reason: null,
+    version: status === 'REQUESTED' ? 1 : 2,
+    affirmsDemocraticOrganisation: true,
+    affirmsValues: true,
+    affirmsPrinciples: true,
+    affirmsCommitments: true,
+    party,
+  };
+}
+
+/** Parties of the public register: two civil-society parties and a municipal board. */
+export function sampleParties(): Record<string, unknown>[] {
+  const base = {
+    description: null,
+    areasOfInterest: [],
+    publicContact: null,
+    website: null,
+    networkContactName: null,
+    networkParticipants: null,
+    networkConfirmedAt: null,
+    viewerIsContact: false,
+    members: [],
+  };
+  const chess: Record<string, unknown> = {
+    ...base,
+    id: 'P1',
+    name: 'Örebro Schackklubb',
+    kind: 'NON_PROFIT_ASSOCIATION',
+    sector: 'CIVIL_SOCIETY',
+    organisationNumber: '802002-4280',
+    description: 'Schack för alla åldrar i Örebro.',
+    areasOfInterest: ['schack', 'ungdom'],
+    publicContact: 'info@schack.example.se',
+    website: 'https://schack.example.se',
+    joinedOn: '2026-02-01T09:00:00Z',
+    viewerIsContact: true,
+    members: [
+      { id: 'M1', name: 'Anna Samordnare', email: 'anna@example.se', role: 'CONTACT', status: 'ACTIVE' },
+      { id: 'M2', name: 'Bertil Berg', email: 'bertil@example.se', role: 'MEMBER', status: 'REQUESTED' },
+    ],
+  };
+  chess.accession = () => sampleAccession('APPROVED', () => chess);
+  return [
+    chess,
+    {
+      ...base,
+      id: 'P2',
+      name: 'Kulturnämnden',
+      kind: 'MUNICIPAL_BOARD',
+      sector: 'MUNICIPAL',
+      organisationNumber: '212000-1967',
+      joinedOn: '2026-03-10T09:00:00Z',
+      accession: null,
+    },
+    {
+      ...base,
+      id: 'P3',
+      name: 'Ängens nätverk',
+      kind: 'NETWORK',
+      sector: 'CIVIL_SOCIETY',
+      organisationNumber: null,
+      networkContactName: 'Cecilia Ek',
+      networkParticipants: 'Fem föreningar på Ängen.',
+      joinedOn: '2026-04-02T09:00:00Z',
+      accession: null,
+    },
+  ];
+}
+
 /** Root resolvers for the contract with seed-like data. */
 export function fakeRoot(options: FakeApiOptions = {}) {
+  const parties = sampleParties();
+  const pending = { ...parties[2]!, id: 'P4', name: 'Nya föreningen', joinedOn: null, kind: 'NETWORK' };
   return {
     viewer: () =>
       options.signedIn
-        ? { id: 'V1', name: 'Anna Samordnare', email: 'anna@example.se', isCoordinator: true }
+        ? {
+            id: 'V1',
+            name: 'Anna Samordnare',
+            email: 'anna@example.se',
+            isCoordinator: options.isCoordinator ?? true,
+            memberships: [{ role: 'CONTACT', status: 'ACTIVE', party: parties[0] }],
+            sessions: [
+              {
+                id: 'S1',
+                createdAt: '2026-11-23T08:00:00Z',
+                expiresAt: '2026-12-23T08:00:00Z',
+                current: true,
+              },
+              {
+                id: 'S2',
+                createdAt: '2026-11-20T08:00:00Z',
+                expiresAt: '2026-12-20T08:00:00Z',
+                current: false,
+              },
+            ],
+          }
         : null,
+    parties: ({ search, kind, sector }: { search?: string; kind?: string; sector?: string }) =>
+      connection(
+        parties.filter(
+          (p) =>
+            (!kind || p.kind === kind) &&
+            (!sector || p.sector === sector) &&
+            (!search || String(p.name).toLowerCase().includes(search.toLowerCase())),
+        ),
+      ),
+    party: ({ id }: { id: string }) => parties.find((p) => p.id === id) ?? null,
+    unconfirmedNetworks: () => [pending],
+    pendingAccessions: () => connection([{ ...sampleAccession('REQUESTED', () => pending), id: 'A4' }]),
+    nominations: () =>
+      connection([
+        {
+          id: 'N1',
+          nomineeName: 'Doris Dahl',
+          motivation: 'Lång erfarenhet av föreningslivet.',
+          createdAt: '2026-10-01T09:00:00Z',
+          party: parties[0],
+        },
+      ]),
+    exclusionCases: () =>
+      connection([
+        {
+          id: 'E1',
+          status: 'PARTY_RESPONDED',
+          grounds: 'Parten har motarbetat överenskommelsen.',
+          openedAt: '2026-09-01T09:00:00Z',
+          partyResponse: 'Vi bestrider detta.',
+          respondedAt: '2026-09-10T09:00:00Z',
+          councilDecision: null,
+          decidedAt: null,
+          version: 2,
+          party: parties[2],
+        },
+      ]),
+    myData: () => ({ person: { name: 'Anna Samordnare' } }),
     agreement: () => ({
       id: 'AG1',
       title: 'Överenskommelse om samverkan i Örebro mellan det civila samhället och kommunen 2024–2027',
@@ -140,6 +279,7 @@ export function fakeRoot(options: FakeApiOptions = {}) {
     forum: ({ slug }: { slug: string }) => (slug === 'samverkansradet' ? sampleForum() : null),
     meeting: ({ id }: { id: string }) => (id === MEETING_ID ? sampleMeeting(options.canChair) : null),
     meetings: () => connection([sampleMeeting()]),
+    ...options.resolvers,
   };
 }
 

@@ -2,6 +2,14 @@ import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Component } from 'vue';
 import { createAppI18n, type Locale } from '../src/i18n';
+import { routes } from '../src/router';
+
+/** The app's routes by name and path, each with an empty page, so RouterLinks to named routes resolve. */
+const stubRoutes = routes.map((route) => ({
+  path: route.path,
+  name: route.name,
+  component: { template: '<div />' },
+}));
 
 /**
  * Mounts a component inside a <main> landmark with real vue-i18n and a memory router, as the app does.
@@ -17,7 +25,7 @@ export async function mountInPage<C extends Component>(
   const i18n = createAppI18n(locale);
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/:pathMatch(.*)*', component: { template: '<div />' } }],
+    routes: stubRoutes,
   });
   await router.push('/');
   await router.isReady();

@@ -47,6 +47,17 @@ describe('every page renders with landmarks, one h1, a title and no axe violatio
     ['/logga-in', 'Logga in – Samverka', 'Logga in'],
     ['/tillganglighet', 'Tillgänglighetsredogörelse – Samverka', 'Tillgänglighetsredogörelse'],
     ['/finns/inte', 'Sidan finns inte – Samverka', 'Sidan finns inte'],
+    ['/registrera', 'Registrera dig – Samverka', 'Registrera dig'],
+    ['/aterstall-losenord', 'Återställ lösenord – Samverka', 'Återställ lösenord'],
+    ['/aterstall-losenord?token=abc', 'Återställ lösenord – Samverka', 'Återställ lösenord'],
+    ['/inbjudan?token=abc', 'Inbjudan – Samverka', 'Inbjudan'],
+    ['/inbjudan', 'Inbjudan – Samverka', 'Inbjudan'],
+    ['/parter', 'Parter – Samverka', 'Parter'],
+    ['/parter/P1', 'Örebro Schackklubb – Samverka', 'Örebro Schackklubb'],
+    ['/parter/finns-inte', 'Part – Samverka', 'Part'],
+    ['/min-forening', 'Min förening – Samverka', 'Min förening'],
+    ['/mitt-konto', 'Mitt konto – Samverka', 'Mitt konto'],
+    ['/samordnare', 'Samordnare – Samverka', 'Samordnare'],
   ])('%s', async (path, title, h1) => {
     const page = await visit(path);
     expect(document.title).toBe(title);
@@ -57,6 +68,91 @@ describe('every page renders with landmarks, one h1, a title and no axe violatio
     expect(page.get('footer a[href="/tillganglighet"]').text()).toBe('Tillgänglighetsredogörelse');
     expect(page.get('a.skip-link').text()).toBe('Hoppa till innehållet');
     expect(await axeViolations(document.body)).toEqual([]);
+  });
+});
+
+describe('signed in, the pages of issue 4 render with no axe violations', () => {
+  test.each([
+    ['/min-forening', 'Min förening', 'Örebro Schackklubb'],
+    ['/mitt-konto', 'Mitt konto', 'Den här enheten'],
+    ['/samordnare', 'Samordnare', 'Nya föreningen'],
+    ['/inbjudan?token=abc', 'Inbjudan', 'Tacka ja som Anna Samordnare'],
+    ['/registrera', 'Registrera dig', 'Du är redan inloggad som Anna Samordnare.'],
+  ])('%s', async (path, h1, text) => {
+    const page = await visit(path, { signedIn: true });
+    expect(page.findAll('h1')).toHaveLength(1);
+    expect(page.get('h1').text()).toBe(h1);
+    expect(page.text()).toContain(text);
+    expect(await axeViolations(document.body)).toEqual([]);
+  });
+});
+
+describe('navigation and access', () => {
+  test.each([
+    ['signed out', {}, ['Överenskommelsen', 'Forum', 'Parter', 'Logga in']],
+    [
+      'a member',
+      { signedIn: true, isCoordinator: false },
+      ['Överenskommelsen', 'Forum', 'Parter', 'Min förening', 'Mitt konto'],
+    ],
+    [
+      'the coordinator',
+      { signedIn: true },
+      ['Överenskommelsen', 'Forum', 'Parter', 'Min förening', 'Mitt konto', 'Samordnare'],
+    ],
+  ] as [string, FakeApiOptions, string[]][])('the header menu for %s', async (_name, options, links) => {
+    const page = await visit('/', options);
+    expect(page.findAll('nav[aria-label="Huvudmeny"] a').map((a) => a.text())).toEqual(links);
+  });
+
+  test('the sign-in page links to registration and password reset', async () => {
+    const page = await visit('/logga-in');
+    expect(page.find('a[href="/registrera"]').exists()).toBe(true);
+    expect(page.find('a[href="/aterstall-losenord"]').exists()).toBe(true);
+  });
+
+  test.each([
+    ['signed out', {}],
+    ['not the coordinator', { signedIn: true, isCoordinator: false }],
+  ] as [string, FakeApiOptions][])(
+    'the coordinator page says "not allowed" when %s',
+    async (_name, options) => {
+      const page = await visit('/samordnare', options);
+      expect(page.text()).toContain('Den här sidan är till för samordnaren');
+      expect(page.find('#accessions-heading').exists()).toBe(false);
+      expect(await axeViolations(document.body)).toEqual([]);
+    },
+  );
+
+  test.each([
+    ['/min-forening', 'Logga in för att se och företräda din förening.'],
+    ['/mitt-konto', 'Logga in för att se ditt konto.'],
+  ])('%s asks a signed-out visitor to sign in', async (path, text) => {
+    const page = await visit(path);
+    expect(page.text()).toContain(text);
+  });
+
+  test('a party profile shows its public details', async () => {
+    const page = await visit('/parter/P1');
+    const text = page.text();
+    for (const part of [
+      'Ideell förening',
+      '802002-4280',
+      'Schack för alla åldrar',
+      'schack',
+      '1 februari 2026',
+    ]) {
+      expect(text).toContain(part);
+    }
+    expect(page.get('a[href="https://schack.example.se/"]').text()).toBe('https://schack.example.se');
+  });
+
+  test('my party shows the accession, the four affirmations are not asked again, and requests to decide', async () => {
+    const page = await visit('/min-forening', { signedIn: true });
+    expect(page.text()).toContain('Ansluten');
+    expect(page.find('input[type="checkbox"]').exists()).toBe(false);
+    expect(page.get('button[aria-label="Godkänn Bertil Berg"]').text()).toBe('Godkänn');
+    expect(page.text()).toContain('Nominera en ledamot till Samverkansrådet');
   });
 });
 

@@ -18,6 +18,12 @@ const LABELLED: [enumName: string, group: keyof typeof sv][] = [
   ['AgendaItemStatus', 'itemStatus'],
   ['SeatKind', 'seatKind'],
   ['UserErrorCode', 'userErrors'],
+  ['PartyKind', 'partyKind'],
+  ['PartySector', 'partySector'],
+  ['AccessionStatus', 'accessionStatus'],
+  ['ExclusionCaseStatus', 'exclusionCaseStatus'],
+  ['MembershipRole', 'membershipRole'],
+  ['MembershipStatus', 'membershipStatus'],
 ];
 
 describe('enum labels cover the schema', () => {
