@@ -56,10 +56,26 @@ test('every page passes axe in English', async ({ page, request }) => {
   }
 });
 
-test('the chair controls pass axe for a signed-in coordinator', async ({ page, request }) => {
+test('the chair controls and the signed-in pages pass axe for the coordinator', async ({ page, request }) => {
   await signIn(page, COORDINATOR);
   for (const meeting of await councilMeetings(request)) {
     await page.goto(meetingPath(meeting));
     await expectNoViolations(page);
+  }
+  for (const path of ['/samordnare', '/mitt-konto', '/min-forening']) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await expectNoViolations(page);
+    });
+  }
+});
+
+test("an association contact's pages pass axe", async ({ page }) => {
+  await signIn(page, 'forening@samverka.example');
+  for (const path of ['/min-forening', '/mitt-konto', '/parter']) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      await expectNoViolations(page);
+    });
   }
 });

@@ -15,6 +15,8 @@ test('the English switch translates the page and is remembered', async ({ page }
 
 test('a keyboard user skips to the content and signs in without a mouse', async ({ page }) => {
   await page.goto('/');
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  await expect(page.locator('main h1')).toContainText('Överenskommelse om samverkan');
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Hoppa till innehållet' });
   await expect(skip).toBeFocused();

@@ -28,6 +28,7 @@ import { Accession } from './accession.entity.js';
 import { ExclusionCase } from './exclusion-case.entity.js';
 import { Nomination } from './nomination.entity.js';
 import * as accessions from './accession.service.js';
+import { COORDINATOR_QUEUE_TOPIC, latestCursor } from '../live/publish.js';
 
 const AccessionConnection = Connection(Accession, 'Accession');
 const NominationConnection = Connection(Nomination, 'Nomination');

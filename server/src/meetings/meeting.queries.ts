@@ -29,14 +29,3 @@ export function visibleMeetings(viewer: Viewer | null): FilterQuery<Meeting> {
   return { status: { $ne: MeetingStatus.DRAFT } };
 }
 
-/** Cursor of the meeting's latest live event: subscribing after it misses nothing that came since the query. */
-export async function latestMeetingCursor(em: EntityManager, meetingId: string): Promise<string> {
-  const row = await em
-    .getConnection()
-    .execute<{ sequence: string | null }>(
-      'select max(sequence)::text as sequence from live_event where topic = ?',
-      [`meeting:${meetingId}`],
-      'get',
-    );
-  return row?.sequence ?? '0';
-}

@@ -25,7 +25,8 @@ import { Meeting } from './meeting.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingEvent } from './meeting-event.type.js';
 import { meetingPolicy } from './meeting.policy.js';
-import { findVisibleMeeting, latestMeetingCursor, visibleMeetings } from './meeting.queries.js';
+import { findVisibleMeeting, visibleMeetings } from './meeting.queries.js';
+import { latestCursor, meetingTopic } from '../live/publish.js';
 import * as meetings from './meeting.service.js';
 
 export const MeetingConnection = Connection(Meeting, 'Meeting');
@@ -150,7 +151,7 @@ export class MeetingsResolver {
       'Cursor of the latest live event; subscribe with after: liveCursor to miss nothing since this query.',
   })
   liveCursor(@Root() meeting: Meeting, @Ctx() { em }: GraphQLContext): Promise<string> {
-    return latestMeetingCursor(em, meeting.id);
+    return latestCursor(em, meetingTopic(meeting.id));
   }
 
   @Mutation(() => MeetingPayload, { description: "Publishes a draft meeting's agenda." })

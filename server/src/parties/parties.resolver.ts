@@ -33,6 +33,7 @@ import { findVisibleParty, latestAccession, partyFacts } from './party-facts.js'
 import { partyPolicy } from './party.policy.js';
 import { joinedOnOf, searchRegister } from './party.queries.js';
 import * as parties from './party.service.js';
+import { latestCursor, partyTopic } from '../live/publish.js';
 
 const PartyConnection = Connection(Party, 'Party');
 
@@ -234,6 +235,17 @@ export class PartiesResolver {
       role: membership.role,
       status: membership.status,
     }));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Cursor of the latest change, for the party\'s people and the coordinator: subscribe to accessionChanged ' +
+      'with after: liveCursor to miss nothing since this query.',
+  })
+  async liveCursor(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<string | null> {
+    if (!partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party))) return null;
+    return latestCursor(em, partyTopic(party.id));
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the viewer is an active contact of the party.' })
