@@ -218,6 +218,7 @@ export function fakeRoot(options: FakeApiOptions = {}) {
       ),
     party: ({ id }: { id: string }) => parties.find((p) => p.id === id) ?? null,
     unconfirmedNetworks: () => [pending],
+    coordinatorQueueCursor: () => '7',
     pendingAccessions: () => connection([{ ...sampleAccession('REQUESTED', () => pending), id: 'A4' }]),
     nominations: () =>
       connection([

@@ -1,4 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
+import { nextTick, ref } from 'vue';
 import { parse } from 'graphql';
 import { FAILURES_BEFORE_DISCONNECTED } from '../features/live/use-live-meeting';
 import { fakeWsClient } from '../../tests/fake-ws';
@@ -91,6 +92,23 @@ describe('useLiveEvents', () => {
     const { ws, live } = setup();
     ws.current()!.sink.next({ errors: [{ message: 'Forbidden' }] } as never);
     expect(live.state.value.failed).toBe(true);
+  });
+
+  test("with the query's cursor it waits for it and starts after it, missing nothing in between", async () => {
+    const ws = fakeWsClient();
+    const startAfter = ref<string | null>(null);
+    useLiveEvents<Data>({
+      document: DOCUMENT,
+      variables: { partyId: 'P1' },
+      cursorOf: (data) => data.changed.cursor,
+      onEvent: vi.fn(),
+      startAfter,
+      factory: ws.factory,
+    });
+    expect(ws.subscriptions).toHaveLength(0);
+    startAfter.value = '12';
+    await nextTick();
+    expect(ws.current()?.variables).toEqual({ partyId: 'P1', after: '12' });
   });
 
   test('dispose closes the client and ignores late events', () => {

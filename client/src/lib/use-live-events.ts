@@ -1,4 +1,4 @@
-import { getCurrentInstance, onBeforeUnmount, readonly, shallowRef, type Ref } from 'vue';
+import { getCurrentInstance, onBeforeUnmount, readonly, shallowRef, watch, type Ref } from 'vue';
 import { print, type DocumentNode } from 'graphql';
 import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import {
@@ -24,6 +24,7 @@ export interface LiveEventsState {
 
 export type LiveEventsAction =
   | { type: 'event'; cursor: string }
+  | { type: 'start'; cursor: string }
   | { type: 'connected' }
   | { type: 'closed' }
   | { type: 'offline' }
@@ -49,6 +50,8 @@ export function liveEventsReducer(state: LiveEventsState, action: LiveEventsActi
       seen.add(action.cursor);
       return { ...state, lastCursor: action.cursor, seen };
     }
+    case 'start':
+      return { ...state, lastCursor: action.cursor };
     case 'connected':
       return { ...state, connection: 'connected', everConnected: true, failures: 0, failed: false };
     case 'closed': {
@@ -81,6 +84,11 @@ export interface LiveEventsOptions<TData> {
   onEvent: (data: TData) => void;
   /** Called after the connection came back: anything missed before the first event cursor is refetched. */
   onReconnect?: () => void;
+  /**
+   * The cursor the page's query returned with its data (liveCursor). When given, the subscription waits for
+   * it and starts after it, so nothing that happened between the query and the subscription is missed.
+   */
+  startAfter?: Readonly<Ref<string | null | undefined>>;
   url?: string;
   factory?: (options: ClientOptions) => Client;
 }
@@ -140,7 +148,7 @@ export function useLiveEvents<TData>(options: LiveEventsOptions<TData>): LiveEve
   const offConnected = client.on('connected', () => {
     const resumed = state.value.everConnected;
     dispatch({ type: 'connected' });
-    if (resumed) {
+    if (resumed && started) {
       subscribe();
       options.onReconnect?.();
     }
@@ -149,9 +157,25 @@ export function useLiveEvents<TData>(options: LiveEventsOptions<TData>): LiveEve
   const onOffline = () => dispatch({ type: 'offline' });
   if (typeof window !== 'undefined') window.addEventListener('offline', onOffline);
 
-  subscribe();
+  let started = false;
+  const start = () => {
+    started = true;
+    subscribe();
+  };
+  const stopWaiting = options.startAfter
+    ? watch(
+        options.startAfter,
+        (cursor) => {
+          if (started || !cursor) return;
+          dispatch({ type: 'start', cursor });
+          start();
+        },
+        { immediate: true },
+      )
+    : (start(), () => {});
 
   function dispose() {
+    stopWaiting();
     generation++;
     disposeSubscription?.();
     offConnected();

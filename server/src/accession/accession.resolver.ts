@@ -275,6 +275,16 @@ export class AccessionResolver {
     return toConnection(items, total, offset);
   }
 
+  @Query(() => String, {
+    description:
+      "Coordinator: cursor of the queue's latest change; subscribe after it to miss nothing since.",
+  })
+  coordinatorQueueCursor(@Ctx() { em, viewer }: GraphQLContext): Promise<string> {
+    if (!viewer) throw unauthenticated();
+    if (!partyPolicy.coordinator(viewer)) throw forbidden();
+    return latestCursor(em, COORDINATOR_QUEUE_TOPIC);
+  }
+
   @Mutation(() => AccessionPayload, {
     description: 'A contact asks for the party to join, affirming each part.',
   })

@@ -28,4 +28,3 @@ export function visibleMeetings(viewer: Viewer | null): FilterQuery<Meeting> {
   if (viewer) return { $or: [{ status: { $ne: MeetingStatus.DRAFT } }, { chair: viewer.id }] };
   return { status: { $ne: MeetingStatus.DRAFT } };
 }
-

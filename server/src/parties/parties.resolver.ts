@@ -240,7 +240,7 @@ export class PartiesResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'Cursor of the latest change, for the party\'s people and the coordinator: subscribe to accessionChanged ' +
+      "Cursor of the latest change, for the party's people and the coordinator: subscribe to accessionChanged " +
       'with after: liveCursor to miss nothing since this query.',
   })
   async liveCursor(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<string | null> {

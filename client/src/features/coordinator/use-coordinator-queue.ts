@@ -8,7 +8,10 @@ import { useLiveEvents, type LiveEventsOptions } from '../../lib/use-live-events
  */
 export function useCoordinatorQueueLive(
   refetch: () => unknown,
-  options: Pick<LiveEventsOptions<CoordinatorQueueChangedSubscription>, 'factory' | 'url'> = {},
+  options: Pick<
+    LiveEventsOptions<CoordinatorQueueChangedSubscription>,
+    'factory' | 'url' | 'startAfter'
+  > = {},
 ) {
   const updates = ref(0);
   const reload = () => {

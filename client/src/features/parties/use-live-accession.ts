@@ -39,7 +39,7 @@ export function useLiveAccession(
   fromQuery: Ref<Accession | null>,
   options: { onChange?: () => void } & Pick<
     LiveEventsOptions<AccessionChangedSubscription>,
-    'factory' | 'url'
+    'factory' | 'url' | 'startAfter'
   > = {},
 ) {
   const live = shallowRef<Accession | null>(null);
@@ -63,6 +63,7 @@ export function useLiveAccession(
     onReconnect: () => options.onChange?.(),
     factory: options.factory,
     url: options.url,
+    startAfter: options.startAfter,
   });
 
   return { accession, announced, connection: computed(() => events.state.value.connection), events };
