@@ -1,0 +1,265 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from './helpers.js';
+
+/**
+ * Bad input on every party and accession mutation, from someone allowed to make it: a field-level error in
+ * the payload, and no table changed.
+ */
+const TABLES = [
+  'party',
+  'membership',
+  'accession',
+  'exclusion_case',
+  'nomination',
+  'council_seat',
+  'cnatet_representative',
+  'live_event',
+];
+
+let server: TestServer;
+let coordinator: string;
+let contact: string;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  coordinator = await server.signIn('coordinator');
+  contact = await server.signIn('member');
+  const register = await server.gql(
+    '{ parties(first: 50) { edges { node { id name accession { id version } } } } }',
+  );
+  const byName = (name: string) => register.data!.parties.edges.find((e: any) => e.node.name === name).node;
+  ids.party = byName('Vivalla Kvinnoförening').id;
+  ids.accession = byName('Vivalla Kvinnoförening').accession.id;
+  ids.municipal = byName('Socialförvaltningen').id;
+  ids.association = byName('Studieförbundet Bildning Örebro').id;
+  const opened = await server.gql(
+    'mutation($input: OpenExclusionCaseInput!) { openExclusionCase(input: $input) { exclusionCase { id version } } }',
+    { input: { partyId: ids.association, grounds: 'Underlag.' } },
+    coordinator,
+  );
+  ids.exclusionCase = opened.data!.openExclusionCase.exclusionCase.id;
+});
+afterAll(() => server?.close());
+
+async function tableCounts() {
+  const connection = server.orm.em.fork().getConnection();
+  return Promise.all(
+    TABLES.map(async (table) => (await connection.execute(`select count(*)::int as n from ${table}`))[0]?.n),
+  );
+}
+
+const long = (n: number) => 'x'.repeat(n + 1);
+
+test.each([
+  [
+    'createParty',
+    'CreatePartyInput',
+    'contact',
+    () => ({ name: 'A', kind: 'FOUNDATION', organisationNumber: '802002-3746' }),
+    ['organisationNumber'],
+    'DUPLICATE',
+  ],
+  [
+    'createParty',
+    'CreatePartyInput',
+    'contact',
+    () => ({ name: 'A', kind: 'FOUNDATION', organisationNumber: '802002-3746', description: long(4000) }),
+    ['description'],
+    'TOO_LONG',
+  ],
+  [
+    'updateParty',
+    'UpdatePartyInput',
+    'contact',
+    () => ({ partyId: ids.party, name: '', organisationNumber: '802411-5555' }),
+    ['name'],
+    'REQUIRED',
+  ],
+  [
+    'updateParty',
+    'UpdatePartyInput',
+    'contact',
+    () => ({ partyId: ids.party, name: 'Vivalla', organisationNumber: '802002-3746' }),
+    ['organisationNumber'],
+    'DUPLICATE',
+  ],
+  [
+    'requestMembership',
+    'PartyActionInput',
+    'contact',
+    () => ({ partyId: ids.party }),
+    ['partyId'],
+    'DUPLICATE',
+  ],
+  [
+    'requestMembership',
+    'PartyActionInput',
+    'contact',
+    () => ({ partyId: 'inte-ett-id' }),
+    ['partyId'],
+    'NOT_FOUND',
+  ],
+  [
+    'requestAccession',
+    'RequestAccessionInput',
+    'contact',
+    () => ({
+      partyId: ids.party,
+      affirmsDemocraticOrganisation: true,
+      affirmsValues: true,
+      affirmsPrinciples: true,
+      affirmsCommitments: true,
+    }),
+    ['partyId'],
+    'INVALID_TRANSITION',
+  ],
+  [
+    'withdrawAccession',
+    'DecideAccessionInput',
+    'contact',
+    () => ({ accessionId: ids.accession, expectedVersion: 99 }),
+    ['expectedVersion'],
+    'STALE_VERSION',
+  ],
+  [
+    'approveAccession',
+    'DecideAccessionInput',
+    'coordinator',
+    () => ({ accessionId: ids.accession, expectedVersion: 1 }),
+    [],
+    'INVALID_TRANSITION',
+  ],
+  [
+    'rejectAccession',
+    'RejectAccessionInput',
+    'coordinator',
+    () => ({
+      accessionId: 'QWNjZXNzaW9uOjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA',
+      expectedVersion: 1,
+      reason: 'Nej',
+    }),
+    ['accessionId'],
+    'NOT_FOUND',
+  ],
+  [
+    'openExclusionCase',
+    'OpenExclusionCaseInput',
+    'coordinator',
+    () => ({ partyId: ids.party, grounds: '   ' }),
+    ['grounds'],
+    'REQUIRED',
+  ],
+  [
+    'openExclusionCase',
+    'OpenExclusionCaseInput',
+    'coordinator',
+    () => ({ partyId: ids.party, grounds: long(8000) }),
+    ['grounds'],
+    'TOO_LONG',
+  ],
+  [
+    'openExclusionCase',
+    'OpenExclusionCaseInput',
+    'coordinator',
+    () => ({ partyId: ids.association, grounds: 'Igen' }),
+    ['partyId'],
+    'INVALID_TRANSITION',
+  ],
+  [
+    'respondToExclusionCase',
+    'RespondToExclusionCaseInput',
+    'coordinator',
+    () => ({
+      exclusionCaseId: 'RXhjbHVzaW9uQ2FzZTowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA',
+      expectedVersion: 1,
+      response: 'Svar',
+    }),
+    ['exclusionCaseId'],
+    'NOT_FOUND',
+  ],
+  [
+    'recordExclusionDecision',
+    'RecordExclusionDecisionInput',
+    'coordinator',
+    () => ({ exclusionCaseId: ids.exclusionCase, expectedVersion: 1, excluded: true, decision: '' }),
+    ['decision'],
+    'REQUIRED',
+  ],
+  [
+    'nominateCouncilMember',
+    'NominateCouncilMemberInput',
+    'contact',
+    () => ({ partyId: ids.party, nomineeName: long(200), motivation: 'Bra' }),
+    ['nomineeName'],
+    'TOO_LONG',
+  ],
+  [
+    'nominateCouncilMember',
+    'NominateCouncilMemberInput',
+    'contact',
+    () => ({ partyId: ids.party, nomineeName: 'Eva', motivation: ' ' }),
+    ['motivation'],
+    'REQUIRED',
+  ],
+  [
+    'confirmNetwork',
+    'PartyActionInput',
+    'coordinator',
+    () => ({ partyId: ids.party }),
+    ['partyId'],
+    'INVALID_TRANSITION',
+  ],
+  [
+    'assignCouncilSeat',
+    'AssignCouncilSeatInput',
+    'coordinator',
+    () => ({ kind: 'POLITICIAN', personEmail: 'ingen@samverka.example' }),
+    ['personEmail'],
+    'NOT_FOUND',
+  ],
+  [
+    'assignCouncilSeat',
+    'AssignCouncilSeatInput',
+    'coordinator',
+    () => ({ kind: 'COORDINATOR', personEmail: 'samordnare@samverka.example' }),
+    ['kind'],
+    'LIMIT_REACHED',
+  ],
+  [
+    'vacateCouncilSeat',
+    'VacateCouncilSeatInput',
+    'coordinator',
+    () => ({ seatId: 'fel' }),
+    ['seatId'],
+    'NOT_FOUND',
+  ],
+  [
+    'appointCNatetRepresentative',
+    'AppointCNatetRepresentativeInput',
+    'coordinator',
+    () => ({ departmentId: ids.party, personEmail: 'forening@samverka.example' }),
+    ['departmentId'],
+    'INVALID',
+  ],
+  [
+    'appointCNatetRepresentative',
+    'AppointCNatetRepresentativeInput',
+    'coordinator',
+    () => ({ departmentId: ids.municipal, personEmail: 'ingen@samverka.example' }),
+    ['personEmail'],
+    'NOT_FOUND',
+  ],
+] as const)('%s (%s) by the %s', async (mutation, inputType, who, input, field, code) => {
+  const before = await tableCounts();
+  const res = await server.gql(
+    `mutation($input: ${inputType}!) { ${mutation}(input: $input) { errors { field message code } } }`,
+    { input: input() },
+    who === 'coordinator' ? coordinator : contact,
+  );
+  expect(res.errors).toBeUndefined();
+  const [error] = res.data![mutation].errors;
+  expect(error).toMatchObject({ field: ['input', ...field], code });
+  expect(error.message.length).toBeGreaterThan(3);
+  expect(await tableCounts()).toEqual(before);
+});
