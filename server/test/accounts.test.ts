@@ -160,7 +160,7 @@ describe('register', () => {
   });
 });
 
-const REQUEST_RESET = `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { sent errors { field code message } } }`;
+const REQUEST_RESET = `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { sent errors { field code message retryAfterMinutes } } }`;
 const RESET = `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) { viewer { id email } errors { field code message } } }`;
 
 describe('password reset', () => {
@@ -278,7 +278,12 @@ describe('password reset', () => {
     expect(res.data!.requestPasswordReset).toEqual({
       sent: false,
       errors: [
-        { field: ['input'], code: 'RATE_LIMITED', message: 'För många försök. Försök igen om 60 minuter.' },
+        {
+          field: ['input'],
+          code: 'RATE_LIMITED',
+          message: 'För många försök. Försök igen om 60 minuter.',
+          retryAfterMinutes: 60,
+        },
       ],
     });
     await new Promise((r) => setTimeout(r, 300));

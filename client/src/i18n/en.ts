@@ -43,6 +43,7 @@ const en: MessageSchema = {
     INVALID_TRANSITION: 'That is not possible in the meeting’s current state.',
     INVALID_CREDENTIALS: 'Wrong e-mail address or password.',
     RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',
+    RATE_LIMITED_WAIT: 'Too many attempts. Try again in {minutes} minutes.',
     DUPLICATE: 'This already exists – it must be unique.',
     WEAK_PASSWORD: 'The password is too short or too easy to guess. Choose a longer one.',
     INVALID_TOKEN: 'The link is invalid or has expired. Ask for a new one.',

@@ -45,6 +45,7 @@ const sv = {
     INVALID_TRANSITION: 'Det går inte att göra så i mötets nuvarande läge.',
     INVALID_CREDENTIALS: 'Fel e-postadress eller lösenord.',
     RATE_LIMITED: 'För många försök. Vänta en stund och försök igen.',
+    RATE_LIMITED_WAIT: 'För många försök. Försök igen om {minutes} minuter.',
     DUPLICATE: 'Det finns redan – uppgiften måste vara unik.',
     WEAK_PASSWORD: 'Lösenordet är för kort eller för lätt att gissa. Välj ett längre.',
     INVALID_TOKEN: 'Länken är ogiltig eller har gått ut. Be om en ny.',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { groupUserErrors, topLevelErrorKey } from './errors';
+import { errorText, groupUserErrors, topLevelErrorKey } from './errors';
 
 describe('topLevelErrorKey', () => {
   test.each([
@@ -65,5 +65,21 @@ describe('groupUserErrors', () => {
       byField: { decision: 'userErrors.TOO_LONG' },
       general: ['userErrors.STALE_VERSION', 'userErrors.INVALID_CREDENTIALS'],
     });
+  });
+});
+
+describe('a rate limit says how long to wait', () => {
+  const t = (key: string, params?: Record<string, unknown>) =>
+    `${key}${params ? JSON.stringify(params) : ''}`;
+  test.each([
+    [
+      { field: ['input'], code: 'RATE_LIMITED' as const, retryAfterMinutes: 12 },
+      'userErrors.RATE_LIMITED_WAIT{"minutes":12}',
+    ],
+    [{ field: ['input'], code: 'RATE_LIMITED' as const, retryAfterMinutes: null }, 'userErrors.RATE_LIMITED'],
+    [{ field: ['input'], code: 'INVALID_CREDENTIALS' as const }, 'userErrors.INVALID_CREDENTIALS'],
+  ])('%j', (error, text) => {
+    const { general } = groupUserErrors([error]);
+    expect(general.map((key) => errorText(t, key))).toEqual([text]);
   });
 });

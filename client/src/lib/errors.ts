@@ -31,6 +31,22 @@ export function topLevelErrorKey(error: ErrorLike | unknown): TopLevelErrorKey {
 export interface UserErrorLike {
   field: readonly string[];
   code: UserErrorCode;
+  /** With RATE_LIMITED: how many minutes to wait. */
+  retryAfterMinutes?: number | null;
+}
+
+/** An i18n key with the parameters its message needs, written as "key|minutes" for RATE_LIMITED. */
+function errorKey(error: UserErrorLike): string {
+  if (error.code === 'RATE_LIMITED' && error.retryAfterMinutes) {
+    return `userErrors.RATE_LIMITED_WAIT|${error.retryAfterMinutes}`;
+  }
+  return `userErrors.${error.code}`;
+}
+
+/** Translates a key from groupUserErrors (or any plain i18n key), filling in the wait time where it has one. */
+export function errorText(t: (key: string, params?: Record<string, unknown>) => string, key: string): string {
+  const [base, minutes] = key.split('|');
+  return minutes ? t(base!, { minutes: Number(minutes) }) : t(key);
 }
 
 /** The input field a payload error concerns ("email" for ["input","email"]), or null for the whole input. */
@@ -47,7 +63,7 @@ export function groupUserErrors(errors: readonly UserErrorLike[]): {
   const byField: Record<string, string> = {};
   const general: string[] = [];
   for (const error of errors) {
-    const key = `userErrors.${error.code}`;
+    const key = errorKey(error);
     const field = errorField(error);
     if (field && !byField[field]) byField[field] = key;
     else if (!field && !general.includes(key)) general.push(key);

@@ -65,7 +65,7 @@ export async function countAttempt(tx: EntityManager, limits: RateLimit[]): Prom
   }
   if (waitMs > 0 || limits.some((limit) => limit.max <= 0)) {
     const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-    throw userError('', `För många försök. ${retryAfterText(minutes)}`, UserErrorCode.RATE_LIMITED);
+    throw userError('', `För många försök. ${retryAfterText(minutes)}`, UserErrorCode.RATE_LIMITED, minutes);
   }
   if (Date.now() - lastPrunedAt > PRUNE_EVERY_MS) {
     lastPrunedAt = Date.now();

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { UserErrorCode } from '@samverka/domain';
 
 @ObjectType({
@@ -16,10 +16,22 @@ export class UserError {
   @Field(() => UserErrorCode, { description: 'Machine-readable reason.' })
   code: UserErrorCode;
 
-  constructor(field: string[], message: string, code: UserErrorCode) {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With RATE_LIMITED: minutes to wait before trying again.',
+  })
+  retryAfterMinutes: number | null;
+
+  constructor(
+    field: string[],
+    message: string,
+    code: UserErrorCode,
+    retryAfterMinutes: number | null = null,
+  ) {
     this.field = field;
     this.message = message;
     this.code = code;
+    this.retryAfterMinutes = retryAfterMinutes;
   }
 }
 
@@ -30,8 +42,15 @@ export class UserErrors extends Error {
   }
 }
 
-export function userError(field: string, message: string, code: UserErrorCode): UserErrors {
-  return new UserErrors([new UserError(['input', ...(field ? field.split('.') : [])], message, code)]);
+export function userError(
+  field: string,
+  message: string,
+  code: UserErrorCode,
+  retryAfterMinutes: number | null = null,
+): UserErrors {
+  return new UserErrors([
+    new UserError(['input', ...(field ? field.split('.') : [])], message, code, retryAfterMinutes),
+  ]);
 }
 
 /** Collects every field error of an input, so the user sees them all at once; throws them together. */
