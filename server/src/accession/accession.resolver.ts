@@ -29,6 +29,7 @@ import { ExclusionCase } from './exclusion-case.entity.js';
 import { Nomination } from './nomination.entity.js';
 import * as accessions from './accession.service.js';
 import { COORDINATOR_QUEUE_TOPIC, latestCursor } from '../live/publish.js';
+import { notifyPartyContacts } from './party-notices.js';
 
 const AccessionConnection = Connection(Accession, 'Accession');
 const NominationConnection = Connection(Nomination, 'Nomination');
@@ -302,27 +303,37 @@ export class AccessionResolver {
   })
   approveAccession(
     @Arg('input', () => DecideAccessionInput) input: DecideAccessionInput,
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer, mailer }: GraphQLContext,
   ) {
-    return payloadWith('accession', () =>
-      accessions.approveAccession(em, viewer, {
+    return payloadWith('accession', async () => {
+      const accession = await accessions.approveAccession(em, viewer, {
         ...input,
         accessionId: idOfType(input.accessionId, 'Accession'),
-      }),
-    );
+      });
+      await notifyPartyContacts(em, mailer, accession.party.id, 'ACCESSION_APPROVED');
+      return accession;
+    });
   }
 
   @Mutation(() => AccessionPayload, { description: 'The coordinator rejects an accession, with a reason.' })
   rejectAccession(
     @Arg('input', () => RejectAccessionInput) input: RejectAccessionInput,
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer, mailer }: GraphQLContext,
   ) {
-    return payloadWith('accession', () =>
-      accessions.rejectAccession(em, viewer, {
+    return payloadWith('accession', async () => {
+      const accession = await accessions.rejectAccession(em, viewer, {
         ...input,
         accessionId: idOfType(input.accessionId, 'Accession'),
-      }),
-    );
+      });
+      await notifyPartyContacts(
+        em,
+        mailer,
+        accession.party.id,
+        'ACCESSION_REJECTED',
+        accession.reason ?? null,
+      );
+      return accession;
+    });
   }
 
   @Mutation(() => AccessionPayload, { description: "A contact withdraws the party's request or accession." })
@@ -343,11 +354,22 @@ export class AccessionResolver {
   })
   openExclusionCase(
     @Arg('input', () => OpenExclusionCaseInput) input: OpenExclusionCaseInput,
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer, mailer }: GraphQLContext,
   ) {
-    return payloadWith('exclusionCase', () =>
-      accessions.openExclusionCase(em, viewer, { ...input, partyId: idOfType(input.partyId, 'Party') }),
-    );
+    return payloadWith('exclusionCase', async () => {
+      const exclusionCase = await accessions.openExclusionCase(em, viewer, {
+        ...input,
+        partyId: idOfType(input.partyId, 'Party'),
+      });
+      await notifyPartyContacts(
+        em,
+        mailer,
+        exclusionCase.party.id,
+        'EXCLUSION_CASE_OPENED',
+        exclusionCase.grounds,
+      );
+      return exclusionCase;
+    });
   }
 
   @Mutation(() => ExclusionCasePayload, { description: "The party's contact responds to an exclusion case." })
@@ -368,14 +390,22 @@ export class AccessionResolver {
   })
   recordExclusionDecision(
     @Arg('input', () => RecordExclusionDecisionInput) input: RecordExclusionDecisionInput,
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer, mailer }: GraphQLContext,
   ) {
-    return payloadWith('exclusionCase', () =>
-      accessions.recordExclusionDecision(em, viewer, {
+    return payloadWith('exclusionCase', async () => {
+      const exclusionCase = await accessions.recordExclusionDecision(em, viewer, {
         ...input,
         exclusionCaseId: idOfType(input.exclusionCaseId, 'ExclusionCase'),
-      }),
-    );
+      });
+      await notifyPartyContacts(
+        em,
+        mailer,
+        exclusionCase.party.id,
+        'EXCLUSION_DECIDED',
+        exclusionCase.councilDecision ?? null,
+      );
+      return exclusionCase;
+    });
   }
 
   @Mutation(() => NominationPayload, {

@@ -68,3 +68,47 @@ export function invitationMail(
     ],
   );
 }
+
+/** What a party's contacts are told by mail. */
+export type PartyNotice =
+  'ACCESSION_APPROVED' | 'ACCESSION_REJECTED' | 'EXCLUSION_CASE_OPENED' | 'EXCLUSION_DECIDED';
+
+const NOTICES: Record<PartyNotice, { subject: [string, string]; sv: string; en: string }> = {
+  ACCESSION_APPROVED: {
+    subject: ['ansluten till överenskommelsen', 'has joined the agreement'],
+    sv: 'är nu ansluten till överenskommelsen om samverkan. Välkomna!',
+    en: 'has now joined the agreement on collaboration. Welcome!',
+  },
+  ACCESSION_REJECTED: {
+    subject: ['ansökan om anslutning avslogs', 'application to join was rejected'],
+    sv: 'fick avslag på sin ansökan om att ansluta sig till överenskommelsen. Samordnarens motivering:',
+    en: "was refused in its application to join the agreement. The coordinator's reason:",
+  },
+  EXCLUSION_CASE_OPENED: {
+    subject: ['ärende om uteslutning', 'case for exclusion'],
+    sv: 'berörs av ett ärende om uteslutning ur överenskommelsen. Ni kan läsa grunderna och svara i Samverka. Grunderna:',
+    en: 'is concerned by a case for exclusion from the agreement. You can read the grounds and respond in Samverka. The grounds:',
+  },
+  EXCLUSION_DECIDED: {
+    subject: ['beslut i ärendet om uteslutning', 'decision in the case for exclusion'],
+    sv: 'har fått Samverkansrådets beslut i ärendet om uteslutning:',
+    en: 'has received the decision of Samverkansrådet in the case for exclusion:',
+  },
+};
+
+export function partyNoticeMail(
+  to: string,
+  notice: PartyNotice,
+  partyName: string,
+  link: string,
+  detail: string | null,
+): MailMessage {
+  const { subject, sv, en } = NOTICES[notice];
+  const quoted = detail ? ['', ...detail.split('\n').map((line) => `  ${line}`)] : [];
+  return bilingual(
+    to,
+    `${partyName}: ${subject[0]} / ${partyName}: ${subject[1]}`,
+    ['Hej!', '', `${partyName} ${sv}`, ...quoted, '', 'Se mer under Min förening:', link],
+    ['Hello,', '', `${partyName} ${en}`, ...quoted, '', 'See more under My party:', link],
+  );
+}
