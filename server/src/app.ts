@@ -80,6 +80,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     }
 
     accountsOptions.cookieSecure = config.cookieSecure;
+    accountsOptions.registrationsPerHour = config.registrationsPerHour;
     const mailer = await Mailer.create(
       { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
       log,

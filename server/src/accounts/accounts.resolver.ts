@@ -14,6 +14,7 @@ import { MembershipRole } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
 import { UserError } from '../graphql/user-error.js';
 import { payloadOf } from '../graphql/payload.js';
+import { registrationLimits } from './rate-limit.js';
 import { idOfType } from '../graphql/node.js';
 import { unauthenticated } from '../graphql/errors.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -218,7 +219,7 @@ class EndSessionPayload {
 }
 
 /** Options the resolver needs from configuration. */
-export const accountsOptions = { cookieSecure: false };
+export const accountsOptions = { cookieSecure: false, registrationsPerHour: 10 };
 
 function viewerOf(person: Pick<Person, 'id' | 'name' | 'email' | 'isCoordinator'>): ViewerType {
   return { id: person.id, name: person.name, email: person.email, isCoordinator: person.isCoordinator };
@@ -287,13 +288,18 @@ export class AccountsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RegisterPayload> {
     return payloadOf({ viewer: null as ViewerType | null, party: null as Party | null }, async () => {
-      const result = await register(ctx.em, ctx.viewer, {
-        name: input.name,
-        email: input.email,
-        password: input.password,
-        createParty: input.createParty ?? null,
-        joinPartyId: input.joinPartyId == null ? undefined : idOfType(input.joinPartyId, 'Party'),
-      });
+      const result = await register(
+        ctx.em,
+        ctx.viewer,
+        {
+          name: input.name,
+          email: input.email,
+          password: input.password,
+          createParty: input.createParty ?? null,
+          joinPartyId: input.joinPartyId == null ? undefined : idOfType(input.joinPartyId, 'Party'),
+        },
+        registrationLimits(ctx.ip ?? 'unknown', accountsOptions.registrationsPerHour),
+      );
       setSession(ctx, result.sessionToken);
       return { viewer: viewerOf(result.person), party: result.party };
     });

@@ -25,6 +25,11 @@ export function passwordResetLimits(email: string, ip: string): RateLimit[] {
   ];
 }
 
+/** Accounts created from one address (REGISTRATIONS_PER_HOUR, 10 by default), so nobody creates them by the hundred. */
+export function registrationLimits(ip: string, perHour: number): RateLimit[] {
+  return [{ key: `register:ip:${ip}`, max: perHour, windowMinutes: 60 }];
+}
+
 /** Invitations a person sends: 30 an hour, so a contact's account cannot be used to spam. */
 export function invitationLimits(personId: string): RateLimit[] {
   return [{ key: `invite:person:${personId}`, max: 30, windowMinutes: 60 }];

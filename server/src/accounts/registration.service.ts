@@ -9,6 +9,7 @@ import { createParty, requestMembership } from '../parties/party.service.js';
 import { checkEmail, checkName, checkNewPassword } from './account-input.js';
 import { hashPassword } from './password.js';
 import { Person } from './person.entity.js';
+import { countAttempt, type RateLimit } from './rate-limit.js';
 import { openSession } from './session.service.js';
 
 export interface RegisterInput {
@@ -62,6 +63,7 @@ export async function register(
   em: EntityManager,
   viewer: Viewer | null,
   input: RegisterInput,
+  limits: RateLimit[] = [],
 ): Promise<{ person: Person; sessionToken: string; party: Party | null }> {
   const problems = new InputProblems();
   const name = checkName(problems, 'name', input.name);
@@ -89,6 +91,8 @@ export async function register(
   const passwordHash = await hashPassword(input.password);
   try {
     return await em.transactional(async (tx) => {
+      // Counted with the account: a registration that is refused for its input costs nothing.
+      await countAttempt(tx, limits);
       if (await tx.count(Person, { email })) throw duplicateEmail();
       const person = tx.create(Person, { name, email, passwordHash });
       await tx.flush();
