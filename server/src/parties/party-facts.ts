@@ -16,8 +16,27 @@ export async function latestAccession(em: EntityManager, partyId: string): Promi
   return latest ?? null;
 }
 
+/** Facts already gathered in this unit of work: a page asking several fields of one party pays once. */
+const gathered = new WeakMap<EntityManager, Map<string, Promise<PartyAccessFacts>>>();
+
 /** Gathers what the party policy decides on. */
-export async function partyFacts(
+export function partyFacts(
+  em: EntityManager,
+  viewer: Viewer | null,
+  party: Party,
+): Promise<PartyAccessFacts> {
+  let known = gathered.get(em);
+  if (!known) gathered.set(em, (known = new Map()));
+  const key = `${viewer?.id ?? ''}:${party.id}`;
+  let facts = known.get(key);
+  if (!facts) {
+    facts = gatherPartyFacts(em, viewer, party);
+    known.set(key, facts);
+  }
+  return facts;
+}
+
+async function gatherPartyFacts(
   em: EntityManager,
   viewer: Viewer | null,
   party: Party,
