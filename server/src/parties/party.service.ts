@@ -4,10 +4,8 @@ import {
   MembershipRole,
   MembershipStatus,
   PartyKind,
-  PartySector,
   UserErrorCode,
   organisationNumberIsUnique,
-  sectorOf,
 } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
@@ -202,10 +200,7 @@ export async function appointCNatetRepresentative(
   return em.transactional(async (tx) => {
     const department = input.departmentId ? await tx.findOne(Party, input.departmentId) : null;
     if (!department) throw userError('departmentId', 'Förvaltningen finns inte.', UserErrorCode.NOT_FOUND);
-    if (
-      department.kind !== PartyKind.MUNICIPAL_DEPARTMENT ||
-      sectorOf(department.kind) !== PartySector.MUNICIPAL
-    ) {
+    if (department.kind !== PartyKind.MUNICIPAL_DEPARTMENT) {
       throw userError('departmentId', 'C-nätet har en representant per förvaltning.', UserErrorCode.INVALID);
     }
     const person = await tx.findOne(Person, { email: input.personEmail.trim().toLowerCase() });
