@@ -10,6 +10,7 @@ import { seedDemoData } from './seed/seed.js';
 import { seedDemoParties } from './seed/demo-parties.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { createApollo, createArmor, graphqlMetrics } from './graphql/apollo.js';
+import { refuseOversizedDocuments } from './graphql/document-limits.js';
 import { PublicQueryCache, publicQueryCacheMetrics } from './graphql/public-query-cache.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { accountsOptions } from './accounts/accounts.resolver.js';
@@ -22,6 +23,7 @@ import { meetingChangedField } from './meetings/meeting-live.js';
 import { accessionChangedField, coordinatorQueueChangedField } from './accession/accession-live.js';
 import { staticClient } from './http/static-client.js';
 import { httpErrorHandler } from './http/errors.js';
+import { refuseDeepJson } from './http/json-depth.js';
 import { Mailer } from './mail/mailer.js';
 import { devMailRoutes } from './mail/dev-mail.js';
 
@@ -152,7 +154,8 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     }
     app.use(
       '/graphql',
-      express.json({ limit: '100kb' }),
+      express.json({ limit: '100kb', verify: refuseDeepJson }),
+      refuseOversizedDocuments(),
       expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GraphQLContext> => {
           const em = orm.em.fork();

@@ -12,6 +12,7 @@ const PUBLIC_CODES = new Set<string>([
   'FORBIDDEN',
   'NOT_FOUND',
   'TOO_MANY_SUBSCRIPTIONS',
+  'QUERY_TOO_COMPLEX',
 ]);
 
 /** Keeps errors with a public code; replaces anything else by "Internal server error", logging the original. */
