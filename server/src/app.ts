@@ -24,6 +24,8 @@ import { accessionChangedField, coordinatorQueueChangedField } from './accession
 import { staticClient } from './http/static-client.js';
 import { httpErrorHandler } from './http/errors.js';
 import { refuseDeepJson } from './http/json-depth.js';
+import { securityHeaders } from './http/security-headers.js';
+import { isOwnOrigin } from './http/origin.js';
 import { Mailer } from './mail/mailer.js';
 import { devMailRoutes } from './mail/dev-mail.js';
 
@@ -104,6 +106,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       liveFields: [meetingChangedField, accessionChangedField, coordinatorQueueChangedField],
       validationRules: createArmor().validationRules,
       log,
+      acceptsOrigin: (request) => isOwnOrigin(request, config.publicUrl),
       authenticate: (request) => viewerForToken(orm.em.fork(), sessionTokenFrom(request.headers.cookie)),
       maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection,
       connectionInitWaitTimeout: config.connectionInitWaitTimeout,
@@ -123,12 +126,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
 
     app.disable('x-powered-by');
     app.set('trust proxy', config.trustProxy);
-    app.use((_req, res, next) => {
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'same-origin');
-      res.setHeader('X-Frame-Options', 'DENY');
-      next();
-    });
+    app.use(securityHeaders(config.publicUrl));
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });

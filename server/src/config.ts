@@ -16,7 +16,7 @@ export interface Config {
   /** Seed the demo data on start (idempotent). */
   seedDemo: boolean;
   logLevel: string;
-  /** Mark the session cookie Secure (behind HTTPS). */
+  /** Mark the session cookie Secure: COOKIE_SECURE, or PUBLIC_URL is https. */
   cookieSecure: boolean;
   /** Directory of the built client served at `/`; absent directory means API only. */
   clientDir: string;
@@ -98,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://samverka.example');
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -105,7 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.SAMVERKA_DATA_DIR || path.join(repoRoot, '.data', 'postgres')),
     seedDemo: flag(env, 'SEED_DEMO', true),
     logLevel,
-    cookieSecure: flag(env, 'COOKIE_SECURE', false),
+    cookieSecure: flag(env, 'COOKIE_SECURE', false) || publicUrl?.startsWith('https:') === true,
     clientDir: path.resolve(env.CLIENT_DIR || path.join(repoRoot, 'client', 'dist')),
     metrics: flag(env, 'SAMVERKA_METRICS', false),
     maxSubscriptionsPerConnection: integer(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
@@ -114,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     registrationsPerHour: integer(env, 'REGISTRATIONS_PER_HOUR', 10, 1, 100000),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:password@host:587'),
     mailFrom: env.MAIL_FROM || 'Samverka <noreply@samverka.example>',
-    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://samverka.example'),
+    publicUrl,
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
   };
 }

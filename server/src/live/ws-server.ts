@@ -34,6 +34,8 @@ export interface LiveWebSocketOptions {
   liveFields: LiveField[];
   validationRules: ValidationRule[];
   log: Logger;
+  /** Whether the upgrade's Origin is the product's own; others are refused with 403. */
+  acceptsOrigin(request: IncomingMessage): boolean;
   /** Resolves the viewer from the upgrade request's session cookie. */
   authenticate(request: IncomingMessage): Promise<Viewer | null>;
   maxSubscriptionsPerConnection: number;
@@ -77,6 +79,10 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     if (pathname !== '/graphql') {
       socket.destroy();
+      return;
+    }
+    if (!options.acceptsOrigin(request)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
