@@ -86,7 +86,12 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     accountsOptions.cookieSecure = config.cookieSecure;
     accountsOptions.registrationsPerHour = config.registrationsPerHour;
     const mailer = await Mailer.create(
-      { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
+      {
+        smtpUrl: config.smtpUrl,
+        catchMail: config.mailCatcher,
+        from: config.mailFrom,
+        publicUrl: config.publicUrl,
+      },
       log,
     );
     resources.add(() => mailer.close());

@@ -30,8 +30,10 @@ export interface Config {
   shutdownGraceMs: number;
   /** Accounts one address may create in an hour. */
   registrationsPerHour: number;
-  /** SMTP relay for mail (smtp://user:pass@host:587, smtps://…); absent: mail is caught locally, never sent. */
+  /** SMTP relay for mail (smtp://user:pass@host:587, smtps://…). */
   smtpUrl: string | undefined;
+  /** The demo's mail catcher: mail is kept in the process and shown at /dev/mail to loopback clients only. */
+  mailCatcher: boolean;
   /** Sender of the mails. */
   mailFrom: string;
   /** Base of links in mails (the client's address); absent: the server's own address. */
@@ -99,6 +101,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://samverka.example');
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:password@host:587');
+  const mailCatcher = flag(env, 'MAIL_CATCHER', false);
+  if (smtpUrl && mailCatcher) {
+    throw new ConfigError(
+      'set either SMTP_URL (send mail) or MAIL_CATCHER=true (the demo keeps it), not both',
+    );
+  }
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -113,7 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     connectionInitWaitTimeout: integer(env, 'WS_INIT_TIMEOUT_MS', 3000, 100, 60000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 5000, 0, 60000),
     registrationsPerHour: integer(env, 'REGISTRATIONS_PER_HOUR', 10, 1, 100000),
-    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:password@host:587'),
+    smtpUrl,
+    mailCatcher,
     mailFrom: env.MAIL_FROM || 'Samverka <noreply@samverka.example>',
     publicUrl,
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),

@@ -6,10 +6,10 @@ import { freshEmail, partyWithContact, registerPerson } from './accounts-fixture
 
 const REQUEST_RESET = `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { sent errors { code } } }`;
 
-describe('without SMTP_URL (the demo): mail is caught locally and shown at /dev/mail', () => {
+describe('with MAIL_CATCHER=true (the demo): mail is caught locally and shown at /dev/mail', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ MAIL_CATCHER: 'true' });
   });
   afterAll(() => server?.close());
 
