@@ -113,6 +113,15 @@ describe('register', () => {
       ['input', 'createParty', 'organisationNumber'],
       'INVALID',
     ],
+    ['a NUL byte in the name', { name: 'Testa\u0000' }, ['input', 'name'], 'INVALID'],
+    ['a control character in the e-mail', { email: 'te\u001bst@exempel.se' }, ['input', 'email'], 'INVALID'],
+    ['a NUL byte in the password', { password: `${PASSWORD}\u0000` }, ['input', 'password'], 'INVALID'],
+    [
+      'a control character in the party',
+      { createParty: { ...networkParty('Kontroll'), networkParticipants: 'Alla\u0007' } },
+      ['input', 'createParty', 'networkParticipants'],
+      'INVALID',
+    ],
     ['an unknown party to join', { joinPartyId: 'bm9wZQ' }, ['input', 'joinPartyId'], 'NOT_FOUND'],
     [
       'both a new party and one to join',

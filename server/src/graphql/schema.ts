@@ -10,6 +10,7 @@ import { ForumsResolver } from '../forums/forums.resolver.js';
 import { ActivityPlanResolver } from '../activity-plan/activity-plan.resolver.js';
 import { AgendaItemResolver, MeetingsResolver } from '../meetings/meetings.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import { refuseControlCharacters } from './control-characters.js';
 import { PartiesResolver, ViewerMembershipsResolver } from '../parties/parties.resolver.js';
 import {
   AccessionResolver,
@@ -18,8 +19,8 @@ import {
 } from '../accession/accession.resolver.js';
 
 /** The GraphQL schema, built from the resolvers; schema/schema.graphql is printed from it. */
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       NodeResolver,
       AccountsResolver,
@@ -46,4 +47,5 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       },
     },
   });
+  return refuseControlCharacters(schema);
 }
