@@ -29,7 +29,11 @@ describe('with MAIL_CATCHER=true (the demo)', () => {
   });
 
   test('/dev/mail refuses a request that came through a proxy', async () => {
-    for (const header of [{ 'x-forwarded-for': '203.0.113.7' }, { forwarded: 'for=203.0.113.7' }]) {
+    const headers: Record<string, string>[] = [
+      { 'x-forwarded-for': '203.0.113.7' },
+      { forwarded: 'for=203.0.113.7' },
+    ];
+    for (const header of headers) {
       const res = await fetch(`http://127.0.0.1:${server.port}/dev/mail.json`, { headers: header });
       expect(res.status).toBe(403);
     }

@@ -81,13 +81,17 @@ class RegisterInput {
   joinPartyId?: string | null;
 }
 
-@ObjectType({ description: 'Result of registering.' })
+@ObjectType({
+  description:
+    'Result of registering. The same for an address that has an account already: nobody is signed in, and the mail tells the rest.',
+})
 class RegisterPayload {
-  @Field(() => ViewerType, { nullable: true, description: 'The new, signed-in person; null when refused.' })
-  viewer!: ViewerType | null;
-
-  @Field(() => Party, { nullable: true, description: 'The party created or asked to join, if any.' })
-  party!: Party | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The address a mail went to: a welcome (sign in with the new password) or, for an address that has an account, a notice to its owner. Null when refused.',
+  })
+  email!: string | null;
 
   @Field(() => [UserError], { description: 'Why registering was refused.' })
   errors!: UserError[];
@@ -281,16 +285,16 @@ export class AccountsResolver {
 
   @Mutation(() => RegisterPayload, {
     description:
-      'Creates an account and signs it in; optionally registers a party (as its contact) or asks to join one, all or nothing.',
+      'Creates an account, optionally registering a party (as its contact) or asking to join one, all or nothing, and mails a welcome; signs nobody in. An address that has an account gets the same answer and its owner a mail. Rate-limited per address.',
   })
   register(
     @Arg('input', () => RegisterInput) input: RegisterInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RegisterPayload> {
-    return payloadOf({ viewer: null as ViewerType | null, party: null as Party | null }, async () => {
-      const result = await register(
+    return payloadOf({ email: null as string | null }, () =>
+      register(
         ctx.em,
-        ctx.viewer,
+        mailerOf(ctx),
         {
           name: input.name,
           email: input.email,
@@ -299,10 +303,8 @@ export class AccountsResolver {
           joinPartyId: input.joinPartyId == null ? undefined : idOfType(input.joinPartyId, 'Party'),
         },
         registrationLimits(ctx.ip ?? 'unknown', accountsOptions.registrationsPerHour),
-      );
-      setSession(ctx, result.sessionToken);
-      return { viewer: viewerOf(result.person), party: result.party };
-    });
+      ),
+    );
   }
 
   @Mutation(() => RequestPasswordResetPayload, {
