@@ -23,11 +23,11 @@ import { Person } from '../accounts/person.entity.js';
 import { Party } from '../parties/party.entity.js';
 import { partyFacts, latestAccession } from '../parties/party-facts.js';
 import { partyPolicy } from '../parties/party.policy.js';
-import { CouncilSeat } from '../forums/council-seat.entity.js';
+import { CouncilSeat } from '../council/council-seat.entity.js';
 import { Forum } from '../forums/forum.entity.js';
 import { Accession } from './accession.entity.js';
 import { ExclusionCase } from './exclusion-case.entity.js';
-import { Nomination } from './nomination.entity.js';
+import { Nomination } from '../council/nomination.entity.js';
 
 export interface AccessionRequestInput {
   partyId: string | null;

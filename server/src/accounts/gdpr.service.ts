@@ -13,7 +13,7 @@ import { TEXT_LIMITS, UserErrorCode } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import { unauthenticated } from '../graphql/errors.js';
 import { userError } from '../graphql/user-error.js';
-import { CouncilSeat } from '../forums/council-seat.entity.js';
+import { CouncilSeat } from '../council/council-seat.entity.js';
 import { AccountToken } from './account-token.entity.js';
 import { Person } from './person.entity.js';
 import { RateLimitAttempt } from './rate-limit.entity.js';

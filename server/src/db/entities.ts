@@ -2,7 +2,7 @@ import { Person } from '../accounts/person.entity.js';
 import { Session } from '../accounts/session.entity.js';
 import { Agreement } from '../agreement/agreement.entity.js';
 import { Forum } from '../forums/forum.entity.js';
-import { CouncilSeat } from '../forums/council-seat.entity.js';
+import { CouncilSeat } from '../council/council-seat.entity.js';
 import { ActivityPlan } from '../activity-plan/activity-plan.entity.js';
 import { Activity } from '../activity-plan/activity.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
@@ -13,7 +13,7 @@ import { Membership } from '../parties/membership.entity.js';
 import { CNatetRepresentative } from '../parties/cnatet-representative.entity.js';
 import { Accession } from '../accession/accession.entity.js';
 import { ExclusionCase } from '../accession/exclusion-case.entity.js';
-import { Nomination } from '../accession/nomination.entity.js';
+import { Nomination } from '../council/nomination.entity.js';
 import { AccountToken } from '../accounts/account-token.entity.js';
 import { RateLimitAttempt } from '../accounts/rate-limit.entity.js';
 

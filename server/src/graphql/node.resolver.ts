@@ -7,13 +7,13 @@ import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { ActivityPlan } from '../activity-plan/activity-plan.entity.js';
 import { Activity } from '../activity-plan/activity.entity.js';
 import { findVisibleMeeting } from '../meetings/meeting.queries.js';
-import { CouncilSeat } from '../forums/council-seat.entity.js';
+import { CouncilSeat } from '../council/council-seat.entity.js';
 import { Party } from '../parties/party.entity.js';
 import { findVisibleParty, partyFacts } from '../parties/party-facts.js';
 import { partyPolicy } from '../parties/party.policy.js';
 import { Accession } from '../accession/accession.entity.js';
 import { ExclusionCase } from '../accession/exclusion-case.entity.js';
-import { Nomination } from '../accession/nomination.entity.js';
+import { Nomination } from '../council/nomination.entity.js';
 import { AccessionStatus } from '@samverka/domain';
 
 const PUBLIC_TYPES = { Agreement, Forum, ActivityPlan, Activity, CouncilSeat } as const;
