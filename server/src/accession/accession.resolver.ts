@@ -13,7 +13,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { AccessionStatus, SeatKind } from '@samverka/domain';
+import { AccessionStatus } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
 import { idOfType } from '../graphql/node.js';
@@ -23,7 +23,6 @@ import { forbidden, unauthenticated } from '../graphql/errors.js';
 import { Party } from '../parties/party.entity.js';
 import { partyFacts } from '../parties/party-facts.js';
 import { partyPolicy } from '../parties/party.policy.js';
-import { CouncilSeat } from '../council/council-seat.entity.js';
 import { Accession } from './accession.entity.js';
 import { ExclusionCase } from './exclusion-case.entity.js';
 import { Nomination } from '../council/nomination.entity.js';
@@ -106,36 +105,6 @@ class RecordExclusionDecisionInput {
   decision!: string;
 }
 
-@InputType({ description: 'A nomination for a civil-society seat.' })
-class NominateCouncilMemberInput {
-  @Field(() => ID, { description: 'The nominating party.' })
-  partyId!: string;
-
-  @Field(() => String, { description: 'Who is nominated.' })
-  nomineeName!: string;
-
-  @Field(() => String, { description: 'Why.' })
-  motivation!: string;
-}
-
-@InputType({ description: 'A seat in Samverkansrådet for a person with an account.' })
-class AssignCouncilSeatInput {
-  @Field(() => SeatKind, { description: 'Civil society, politician or coordinator.' })
-  kind!: SeatKind;
-
-  @Field(() => String, { description: "E-mail of the person's account." })
-  personEmail!: string;
-
-  @Field(() => String, { nullable: true, description: 'The organisation or party they represent.' })
-  organisation?: string | null;
-}
-
-@InputType({ description: 'Names a seat in Samverkansrådet.' })
-class VacateCouncilSeatInput {
-  @Field(() => ID, { description: 'The seat.' })
-  seatId!: string;
-}
-
 @ObjectType({ description: 'Result of a change to an accession.' })
 class AccessionPayload {
   @Field(() => Accession, {
@@ -157,24 +126,6 @@ class ExclusionCasePayload {
   exclusionCase!: ExclusionCase | null;
 
   @Field(() => [UserError], { description: 'Why the change was refused.' })
-  errors!: UserError[];
-}
-
-@ObjectType({ description: 'Result of a nomination.' })
-class NominationPayload {
-  @Field(() => Nomination, { nullable: true, description: 'The nomination; null when refused.' })
-  nomination!: Nomination | null;
-
-  @Field(() => [UserError], { description: 'Why it was refused.' })
-  errors!: UserError[];
-}
-
-@ObjectType({ description: 'Result of a change to a council seat.' })
-class CouncilSeatPayload {
-  @Field(() => CouncilSeat, { nullable: true, description: 'The seat; null when refused.' })
-  seat!: CouncilSeat | null;
-
-  @Field(() => [UserError], { description: 'Why it was refused.' })
   errors!: UserError[];
 }
 
@@ -408,38 +359,6 @@ export class AccessionResolver {
     });
   }
 
-  @Mutation(() => NominationPayload, {
-    description: 'A joined civil-society party nominates a council member.',
-  })
-  nominateCouncilMember(
-    @Arg('input', () => NominateCouncilMemberInput) input: NominateCouncilMemberInput,
-    @Ctx() { em, viewer }: GraphQLContext,
-  ) {
-    return payloadWith('nomination', () =>
-      accessions.nominateCouncilMember(em, viewer, { ...input, partyId: idOfType(input.partyId, 'Party') }),
-    );
-  }
-
-  @Mutation(() => CouncilSeatPayload, {
-    description: 'The coordinator gives a person a seat (at most 10, 3 and 1).',
-  })
-  assignCouncilSeat(
-    @Arg('input', () => AssignCouncilSeatInput) input: AssignCouncilSeatInput,
-    @Ctx() { em, viewer }: GraphQLContext,
-  ) {
-    return payloadWith('seat', () => accessions.assignCouncilSeat(em, viewer, input));
-  }
-
-  @Mutation(() => CouncilSeatPayload, { description: 'The coordinator ends a seat.' })
-  vacateCouncilSeat(
-    @Arg('input', () => VacateCouncilSeatInput) input: VacateCouncilSeatInput,
-    @Ctx() { em, viewer }: GraphQLContext,
-  ) {
-    return payloadWith('seat', () =>
-      accessions.vacateCouncilSeat(em, viewer, idOfType(input.seatId, 'CouncilSeat')),
-    );
-  }
-
   @Subscription(() => AccessionEvent, {
     description: "Changes to a party's accession, cases and memberships, for its people and the coordinator.",
     subscribe: () => {
@@ -475,13 +394,5 @@ export class ExclusionCaseResolver {
   @FieldResolver(() => Party, { description: 'The party concerned.' })
   party(@Root() exclusionCase: ExclusionCase): Promise<Party> {
     return exclusionCase.party.load({ dataloader: true }) as Promise<Party>;
-  }
-}
-
-@Resolver(() => Nomination)
-export class NominationResolver {
-  @FieldResolver(() => Party, { description: 'The nominating party.' })
-  party(@Root() nomination: Nomination): Promise<Party> {
-    return nomination.party.load({ dataloader: true }) as Promise<Party>;
   }
 }

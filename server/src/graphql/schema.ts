@@ -11,11 +11,8 @@ import { ActivityPlanResolver } from '../activity-plan/activity-plan.resolver.js
 import { AgendaItemResolver, MeetingsResolver } from '../meetings/meetings.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { PartiesResolver, ViewerMembershipsResolver } from '../parties/parties.resolver.js';
-import {
-  AccessionResolver,
-  ExclusionCaseResolver,
-  NominationResolver,
-} from '../accession/accession.resolver.js';
+import { AccessionResolver, ExclusionCaseResolver } from '../accession/accession.resolver.js';
+import { CouncilResolver, NominationResolver } from '../council/council.resolver.js';
 
 /** The GraphQL schema, built from the resolvers; schema/schema.graphql is printed from it. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
@@ -33,6 +30,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ViewerMembershipsResolver,
       AccessionResolver,
       ExclusionCaseResolver,
+      CouncilResolver,
       NominationResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

@@ -1,6 +1,8 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AccessionStatus, MembershipStatus, sectorOf } from '@samverka/domain';
+import { AccessionStatus, MembershipStatus, UserErrorCode, sectorOf } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
+import { userError } from '../graphql/user-error.js';
 import { Accession } from '../accession/accession.entity.js';
 import { Membership } from './membership.entity.js';
 import { Party } from './party.entity.js';
@@ -61,4 +63,15 @@ export async function findVisibleParty(em: EntityManager, viewer: Viewer | null,
   if (!party) return null;
   const facts = await partyFacts(em, viewer, party);
   return facts.joined || partyPolicy.seeInternals(viewer, facts) ? party : null;
+}
+
+/** A party locked for the rest of the transaction: decisions about it (accession, nominations) take turns. */
+export async function lockedParty(
+  tx: EntityManager,
+  partyId: string | null,
+  field = 'partyId',
+): Promise<Party> {
+  const party = partyId ? await tx.findOne(Party, partyId, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (!party) throw userError(field, 'Parten finns inte.', UserErrorCode.NOT_FOUND);
+  return party;
 }
