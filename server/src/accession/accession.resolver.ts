@@ -13,21 +13,18 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { AccessionStatus } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
 import { idOfType } from '../graphql/node.js';
 import { UserError } from '../graphql/user-error.js';
 import { payloadWith } from '../graphql/payload.js';
-import { forbidden, unauthenticated } from '../graphql/errors.js';
 import { Party } from '../parties/party.entity.js';
-import { partyFacts } from '../parties/party-facts.js';
-import { partyPolicy } from '../parties/party.policy.js';
 import { Accession } from './accession.entity.js';
 import { ExclusionCase } from './exclusion-case.entity.js';
 import { Nomination } from '../council/nomination.entity.js';
 import * as accessions from './accession.service.js';
-import { COORDINATOR_QUEUE_TOPIC, latestCursor } from '../live/publish.js';
+import * as queries from './accession.queries.js';
+import { listNominations } from '../council/council.service.js';
 import { notifyPartyContacts } from './party-notices.js';
 
 const AccessionConnection = Connection(Accession, 'Accession');
@@ -167,15 +164,9 @@ export class AccessionResolver {
     after: string | null,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    if (!viewer) throw unauthenticated();
-    if (!partyPolicy.coordinator(viewer)) throw forbidden();
-    const { limit, offset } = pageWindow(first, after);
-    const [items, total] = await em.findAndCount(
-      Accession,
-      { status: AccessionStatus.REQUESTED },
-      { orderBy: { requestedAt: 'asc' }, limit, offset, populate: ['party'] },
-    );
-    return toConnection(items, total, offset);
+    const window = pageWindow(first, after);
+    const [items, total] = await queries.pendingAccessions(em, viewer, window);
+    return toConnection(items, total, window.offset);
   }
 
   @Query(() => NominationConnection, {
@@ -187,15 +178,9 @@ export class AccessionResolver {
     after: string | null,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    if (!viewer) throw unauthenticated();
-    if (!partyPolicy.coordinator(viewer)) throw forbidden();
-    const { limit, offset } = pageWindow(first, after);
-    const [items, total] = await em.findAndCount(
-      Nomination,
-      {},
-      { orderBy: { createdAt: 'desc' }, limit, offset, populate: ['party'] },
-    );
-    return toConnection(items, total, offset);
+    const window = pageWindow(first, after);
+    const [items, total] = await listNominations(em, viewer, window);
+    return toConnection(items, total, window.offset);
   }
 
   @Query(() => ExclusionCaseConnection, {
@@ -210,21 +195,14 @@ export class AccessionResolver {
     partyId: string | null,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    if (!viewer) throw unauthenticated();
-    const party = partyId
-      ? await em.findOne(Party, idOfType(partyId, 'Party') ?? '00000000-0000-0000-0000-000000000000')
-      : null;
-    if (!partyPolicy.coordinator(viewer)) {
-      if (!party || !partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party))) throw forbidden();
-    }
-    const { limit, offset } = pageWindow(first, after);
-    const [items, total] = await em.findAndCount(ExclusionCase, party ? { party: party.id } : {}, {
-      orderBy: { decidedAt: 'asc nulls first', openedAt: 'desc' },
-      limit,
-      offset,
-      populate: ['party'],
-    });
-    return toConnection(items, total, offset);
+    const window = pageWindow(first, after);
+    const [items, total] = await queries.exclusionCases(
+      em,
+      viewer,
+      partyId ? (idOfType(partyId, 'Party') ?? '00000000-0000-0000-0000-000000000000') : null,
+      window,
+    );
+    return toConnection(items, total, window.offset);
   }
 
   @Query(() => String, {
@@ -232,9 +210,7 @@ export class AccessionResolver {
       "Coordinator: cursor of the queue's latest change; subscribe after it to miss nothing since.",
   })
   coordinatorQueueCursor(@Ctx() { em, viewer }: GraphQLContext): Promise<string> {
-    if (!viewer) throw unauthenticated();
-    if (!partyPolicy.coordinator(viewer)) throw forbidden();
-    return latestCursor(em, COORDINATOR_QUEUE_TOPIC);
+    return queries.coordinatorQueueCursor(em, viewer);
   }
 
   @Mutation(() => AccessionPayload, {

@@ -16,14 +16,13 @@ import { UserError } from '../graphql/user-error.js';
 import { payloadOf } from '../graphql/payload.js';
 import { registrationLimits } from './rate-limit.js';
 import { idOfType } from '../graphql/node.js';
-import { unauthenticated } from '../graphql/errors.js';
 import type { Mailer } from '../mail/mailer.js';
 import { Party } from '../parties/party.entity.js';
 import { CreatePartyInput, PartyPayload } from '../parties/parties.resolver.js';
 import { ViewerType } from './viewer.type.js';
 import type { Person } from './person.entity.js';
 import { AccountSession, sessionGlobalId, sessionIdFrom } from './account-session.type.js';
-import { endOwnSession, endSession, signIn, viewerSessions } from './session.service.js';
+import { endOwnSession, signIn, signOut, viewerSessions } from './session.service.js';
 import { clearedSessionCookie, sessionCookie } from './session-cookie.js';
 import { register } from './registration.service.js';
 import { requestPasswordReset, resetPassword } from './password-reset.service.js';
@@ -272,9 +271,7 @@ export class AccountsResolver {
 
   @Mutation(() => SignOutPayload, { description: 'Ends this session and closes its live connections.' })
   async signOut(@Ctx() ctx: GraphQLContext): Promise<SignOutPayload> {
-    const { viewer } = ctx;
-    if (!viewer) throw unauthenticated();
-    await ctx.em.transactional((tx) => endSession(tx, viewer.sessionId));
+    await signOut(ctx.em, ctx.viewer);
     ctx.res?.append('Set-Cookie', clearedSessionCookie(accountsOptions.cookieSecure));
     return { signedOut: true, errors: [] };
   }

@@ -115,3 +115,18 @@ export async function vacateCouncilSeat(em: EntityManager, viewer: Viewer | null
     return seat;
   });
 }
+
+/** Coordinator: nominations for the civil-society seats, newest first. */
+export function listNominations(
+  em: EntityManager,
+  viewer: Viewer | null,
+  { limit, offset }: { limit: number; offset: number },
+) {
+  if (!viewer) throw unauthenticated();
+  if (!partyPolicy.coordinator(viewer)) throw forbidden();
+  return em.findAndCount(
+    Nomination,
+    {},
+    { orderBy: { createdAt: 'desc' }, limit, offset, populate: ['party'] },
+  );
+}

@@ -24,8 +24,7 @@ import { Activity } from '../activity-plan/activity.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingEvent } from './meeting-event.type.js';
-import { meetingPolicy } from './meeting.policy.js';
-import { findVisibleMeeting, visibleMeetings } from './meeting.queries.js';
+import { findVisibleMeeting, viewerCanChair, visibleMeetings } from './meeting.queries.js';
 import { latestCursor, meetingTopic } from '../live/publish.js';
 import * as meetings from './meeting.service.js';
 
@@ -138,7 +137,7 @@ export class MeetingsResolver {
     description: 'True when the viewer may run the meeting (the coordinator or its chair).',
   })
   viewerCanChair(@Root() meeting: Meeting, @Ctx() { viewer }: GraphQLContext): boolean {
-    return meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null });
+    return viewerCanChair(viewer, meeting);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Name of the meeting's chair (ordförande)." })

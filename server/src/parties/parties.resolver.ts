@@ -12,14 +12,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import {
-  AccessionStatus,
-  MembershipRole,
-  MembershipStatus,
-  PartyKind,
-  PartySector,
-  sectorOf,
-} from '@samverka/domain';
+import { MembershipRole, MembershipStatus, PartyKind, PartySector, sectorOf } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
 import { idOfType, toGlobalId } from '../graphql/node.js';
@@ -29,11 +22,9 @@ import { ViewerType } from '../accounts/viewer.type.js';
 import { Accession } from '../accession/accession.entity.js';
 import { Membership } from './membership.entity.js';
 import { Party } from './party.entity.js';
-import { findVisibleParty, latestAccession, partyFacts } from './party-facts.js';
-import { partyPolicy } from './party.policy.js';
-import { joinedOnOf, searchRegister } from './party.queries.js';
+import { findVisibleParty, partyFacts } from './party-facts.js';
+import * as queries from './party.queries.js';
 import * as parties from './party.service.js';
-import { latestCursor, partyTopic } from '../live/publish.js';
 
 const PartyConnection = Connection(Party, 'Party');
 
@@ -172,7 +163,7 @@ export class PartiesResolver {
     @Ctx() { em }: GraphQLContext,
   ) {
     const { limit, offset } = pageWindow(first, after);
-    const { parties: items, total } = await searchRegister(em, {
+    const { parties: items, total } = await queries.searchRegister(em, {
       search: search?.slice(0, 200),
       kind,
       sector,
@@ -200,9 +191,7 @@ export class PartiesResolver {
 
   @FieldResolver(() => Date, { nullable: true, description: 'When it joined; null when it has not.' })
   async joinedOn(@Root() party: Party, @Ctx() { em }: GraphQLContext): Promise<Date | null> {
-    if (joinedOnOf.has(party)) return joinedOnOf.get(party) ?? null;
-    const accession = await latestAccession(em, party.id);
-    return accession?.status === AccessionStatus.APPROVED ? (accession.decidedAt ?? null) : null;
+    return queries.joinedOn(em, party);
   }
 
   @FieldResolver(() => Accession, {
@@ -211,23 +200,14 @@ export class PartiesResolver {
       "The latest accession: public once approved; otherwise for the party's people and the coordinator.",
   })
   async accession(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<Accession | null> {
-    const accession = await latestAccession(em, party.id);
-    if (!accession) return null;
-    if (accession.status === AccessionStatus.APPROVED) return accession;
-    return partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party)) ? accession : null;
+    return queries.visibleAccession(em, viewer, party);
   }
 
   @FieldResolver(() => [PartyMember], {
     description: 'Members and contacts: for its contacts and the coordinator.',
   })
   async members(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<PartyMember[]> {
-    const facts = await partyFacts(em, viewer, party);
-    if (!viewer || !(viewer.isCoordinator || facts.role === MembershipRole.CONTACT)) return [];
-    const memberships = await em.find(
-      Membership,
-      { party: party.id },
-      { populate: ['person'], orderBy: { createdAt: 'asc' } },
-    );
+    const memberships = await queries.partyMembers(em, viewer, party);
     return memberships.map((membership) => ({
       id: toGlobalId('Membership', membership.id),
       name: membership.person.getEntity().name,
@@ -244,8 +224,7 @@ export class PartiesResolver {
       'with after: liveCursor to miss nothing since this query.',
   })
   async liveCursor(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<string | null> {
-    if (!partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party))) return null;
-    return latestCursor(em, partyTopic(party.id));
+    return queries.partyLiveCursor(em, viewer, party);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the viewer is an active contact of the party.' })
@@ -255,12 +234,7 @@ export class PartiesResolver {
 
   @Query(() => [Party], { description: 'Coordinator: networks waiting for confirmation.' })
   async unconfirmedNetworks(@Ctx() { em, viewer }: GraphQLContext): Promise<Party[]> {
-    if (!partyPolicy.coordinator(viewer)) return [];
-    return em.find(
-      Party,
-      { kind: PartyKind.NETWORK, networkConfirmedAt: null },
-      { orderBy: { createdAt: 'asc' } },
-    );
+    return queries.unconfirmedNetworks(em, viewer);
   }
 
   @Mutation(() => PartyPayload, { description: 'Creates a party; the creator becomes its contact.' })
