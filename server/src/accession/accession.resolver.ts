@@ -4,7 +4,6 @@ import {
   Field,
   FieldResolver,
   ID,
-  InputType,
   Int,
   Mutation,
   ObjectType,
@@ -13,10 +12,10 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { Input, Payload, field, flag, id, int, text } from '../graphql/generated-types.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
 import { idOfType } from '../graphql/node.js';
-import { UserError } from '../graphql/user-error.js';
 import { payloadWith } from '../graphql/payload.js';
 import { Party } from '../parties/party.entity.js';
 import { Accession } from './accession.entity.js';
@@ -31,100 +30,93 @@ const AccessionConnection = Connection(Accession, 'Accession');
 const NominationConnection = Connection(Nomination, 'Nomination');
 const ExclusionCaseConnection = Connection(ExclusionCase, 'ExclusionCase');
 
-@InputType({ description: "A party's request to join, with each part of the agreement affirmed explicitly." })
-class RequestAccessionInput {
-  @Field(() => ID, { description: 'The party.' })
-  partyId!: string;
+const RequestAccessionInput = Input(
+  'RequestAccessionInput',
+  "A party's request to join, with each part of the agreement affirmed explicitly.",
+  {
+    partyId: id('The party.'),
+    affirmsDemocraticOrganisation: flag('The party is democratically organised.'),
+    affirmsValues: flag('The party stands behind the values (värdegrund).'),
+    affirmsPrinciples: flag('The party stands behind the six principles.'),
+    affirmsCommitments: flag('The party stands behind the six commitments.'),
+  },
+);
+type RequestAccessionInput = InstanceType<typeof RequestAccessionInput>;
 
-  @Field(() => Boolean, { description: 'The party is democratically organised.' })
-  affirmsDemocraticOrganisation!: boolean;
+const DecideAccessionInput = Input(
+  'DecideAccessionInput',
+  'Names an accession and the version the decider saw.',
+  {
+    accessionId: id('The accession.'),
+    expectedVersion: int('The version seen; a newer one refuses the decision.'),
+  },
+);
+type DecideAccessionInput = InstanceType<typeof DecideAccessionInput>;
 
-  @Field(() => Boolean, { description: 'The party stands behind the values (värdegrund).' })
-  affirmsValues!: boolean;
+const RejectAccessionInput = Input('RejectAccessionInput', 'A rejection and its reason.', {
+  ...DecideAccessionInput.fields,
+  reason: text('The reason, shown to the party.'),
+});
+type RejectAccessionInput = InstanceType<typeof RejectAccessionInput>;
 
-  @Field(() => Boolean, { description: 'The party stands behind the six principles.' })
-  affirmsPrinciples!: boolean;
+const OpenExclusionCaseInput = Input(
+  'OpenExclusionCaseInput',
+  'A party and the documented grounds for excluding it.',
+  {
+    partyId: id('The party.'),
+    grounds: text('Documented grounds that the party actively works against the agreement.'),
+  },
+);
+type OpenExclusionCaseInput = InstanceType<typeof OpenExclusionCaseInput>;
 
-  @Field(() => Boolean, { description: 'The party stands behind the six commitments.' })
-  affirmsCommitments!: boolean;
-}
+const RespondToExclusionCaseInput = Input(
+  'RespondToExclusionCaseInput',
+  "The party's response to an exclusion case.",
+  {
+    exclusionCaseId: id('The case.'),
+    expectedVersion: int('The version seen.'),
+    response: text('The response.'),
+  },
+);
+type RespondToExclusionCaseInput = InstanceType<typeof RespondToExclusionCaseInput>;
 
-@InputType({ description: 'Names an accession and the version the decider saw.' })
-class DecideAccessionInput {
-  @Field(() => ID, { description: 'The accession.' })
-  accessionId!: string;
+const RecordExclusionDecisionInput = Input(
+  'RecordExclusionDecisionInput',
+  "Samverkansrådet's decision in an exclusion case.",
+  {
+    exclusionCaseId: id('The case.'),
+    expectedVersion: int('The version seen.'),
+    excluded: flag('True when the council decided to exclude the party.'),
+    decision: text('The decision as recorded.'),
+  },
+);
+type RecordExclusionDecisionInput = InstanceType<typeof RecordExclusionDecisionInput>;
 
-  @Field(() => Int, { description: 'The version seen; a newer one refuses the decision.' })
-  expectedVersion!: number;
-}
+const AccessionPayload = Payload(
+  'AccessionPayload',
+  'Result of a change to an accession.',
+  {
+    accession: field<Accession | null>(
+      () => Accession,
+      'The accession after the change; null when refused.',
+      { nullable: true },
+    ),
+  },
+  'Why the change was refused.',
+);
 
-@InputType({ description: 'A rejection and its reason.' })
-class RejectAccessionInput extends DecideAccessionInput {
-  @Field(() => String, { description: 'The reason, shown to the party.' })
-  reason!: string;
-}
-
-@InputType({ description: 'A party and the documented grounds for excluding it.' })
-class OpenExclusionCaseInput {
-  @Field(() => ID, { description: 'The party.' })
-  partyId!: string;
-
-  @Field(() => String, {
-    description: 'Documented grounds that the party actively works against the agreement.',
-  })
-  grounds!: string;
-}
-
-@InputType({ description: "The party's response to an exclusion case." })
-class RespondToExclusionCaseInput {
-  @Field(() => ID, { description: 'The case.' })
-  exclusionCaseId!: string;
-
-  @Field(() => Int, { description: 'The version seen.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { description: 'The response.' })
-  response!: string;
-}
-
-@InputType({ description: "Samverkansrådet's decision in an exclusion case." })
-class RecordExclusionDecisionInput {
-  @Field(() => ID, { description: 'The case.' })
-  exclusionCaseId!: string;
-
-  @Field(() => Int, { description: 'The version seen.' })
-  expectedVersion!: number;
-
-  @Field(() => Boolean, { description: 'True when the council decided to exclude the party.' })
-  excluded!: boolean;
-
-  @Field(() => String, { description: 'The decision as recorded.' })
-  decision!: string;
-}
-
-@ObjectType({ description: 'Result of a change to an accession.' })
-class AccessionPayload {
-  @Field(() => Accession, {
-    nullable: true,
-    description: 'The accession after the change; null when refused.',
-  })
-  accession!: Accession | null;
-
-  @Field(() => [UserError], { description: 'Why the change was refused.' })
-  errors!: UserError[];
-}
-
-@ObjectType({ description: 'Result of a change to an exclusion case.' })
-class ExclusionCasePayload {
-  @Field(() => ExclusionCase, {
-    nullable: true,
-    description: 'The case after the change; null when refused.',
-  })
-  exclusionCase!: ExclusionCase | null;
-
-  @Field(() => [UserError], { description: 'Why the change was refused.' })
-  errors!: UserError[];
-}
+const ExclusionCasePayload = Payload(
+  'ExclusionCasePayload',
+  'Result of a change to an exclusion case.',
+  {
+    exclusionCase: field<ExclusionCase | null>(
+      () => ExclusionCase,
+      'The case after the change; null when refused.',
+      { nullable: true },
+    ),
+  },
+  'Why the change was refused.',
+);
 
 /** One change to a party's accession, exclusion cases or membership, for its people and the coordinator. */
 @ObjectType({ description: "A change to a party's accession, cases or memberships." })

@@ -1,72 +1,62 @@
-import {
-  Arg,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Mutation,
-  ObjectType,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Input, Payload, field, id, text } from '../graphql/generated-types.js';
 import { SeatKind } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
 import { idOfType } from '../graphql/node.js';
-import { UserError } from '../graphql/user-error.js';
 import { payloadWith } from '../graphql/payload.js';
 import { Party } from '../parties/party.entity.js';
 import { CouncilSeat } from './council-seat.entity.js';
 import { Nomination } from './nomination.entity.js';
 import * as council from './council.service.js';
 
-@InputType({ description: 'A nomination for a civil-society seat.' })
-class NominateCouncilMemberInput {
-  @Field(() => ID, { description: 'The nominating party.' })
-  partyId!: string;
+const NominateCouncilMemberInput = Input(
+  'NominateCouncilMemberInput',
+  'A nomination for a civil-society seat.',
+  {
+    partyId: id('The nominating party.'),
+    nomineeName: text('Who is nominated.'),
+    motivation: text('Why.'),
+  },
+);
+type NominateCouncilMemberInput = InstanceType<typeof NominateCouncilMemberInput>;
 
-  @Field(() => String, { description: 'Who is nominated.' })
-  nomineeName!: string;
+const AssignCouncilSeatInput = Input(
+  'AssignCouncilSeatInput',
+  'A seat in Samverkansrådet for a person with an account.',
+  {
+    kind: field<SeatKind>(() => SeatKind, 'Civil society, politician or coordinator.'),
+    personEmail: text("E-mail of the person's account."),
+    organisation: field<string | null>(() => String, 'The organisation or party they represent.', {
+      nullable: true,
+    }),
+  },
+);
+type AssignCouncilSeatInput = InstanceType<typeof AssignCouncilSeatInput>;
 
-  @Field(() => String, { description: 'Why.' })
-  motivation!: string;
-}
+const VacateCouncilSeatInput = Input('VacateCouncilSeatInput', 'Names a seat in Samverkansrådet.', {
+  seatId: id('The seat.'),
+});
+type VacateCouncilSeatInput = InstanceType<typeof VacateCouncilSeatInput>;
 
-@InputType({ description: 'A seat in Samverkansrådet for a person with an account.' })
-class AssignCouncilSeatInput {
-  @Field(() => SeatKind, { description: 'Civil society, politician or coordinator.' })
-  kind!: SeatKind;
+const NominationPayload = Payload(
+  'NominationPayload',
+  'Result of a nomination.',
+  {
+    nomination: field<Nomination | null>(() => Nomination, 'The nomination; null when refused.', {
+      nullable: true,
+    }),
+  },
+  'Why it was refused.',
+);
 
-  @Field(() => String, { description: "E-mail of the person's account." })
-  personEmail!: string;
-
-  @Field(() => String, { nullable: true, description: 'The organisation or party they represent.' })
-  organisation?: string | null;
-}
-
-@InputType({ description: 'Names a seat in Samverkansrådet.' })
-class VacateCouncilSeatInput {
-  @Field(() => ID, { description: 'The seat.' })
-  seatId!: string;
-}
-
-@ObjectType({ description: 'Result of a nomination.' })
-class NominationPayload {
-  @Field(() => Nomination, { nullable: true, description: 'The nomination; null when refused.' })
-  nomination!: Nomination | null;
-
-  @Field(() => [UserError], { description: 'Why it was refused.' })
-  errors!: UserError[];
-}
-
-@ObjectType({ description: 'Result of a change to a council seat.' })
-class CouncilSeatPayload {
-  @Field(() => CouncilSeat, { nullable: true, description: 'The seat; null when refused.' })
-  seat!: CouncilSeat | null;
-
-  @Field(() => [UserError], { description: 'Why it was refused.' })
-  errors!: UserError[];
-}
+const CouncilSeatPayload = Payload(
+  'CouncilSeatPayload',
+  'Result of a change to a council seat.',
+  {
+    seat: field<CouncilSeat | null>(() => CouncilSeat, 'The seat; null when refused.', { nullable: true }),
+  },
+  'Why it was refused.',
+);
 
 @Resolver()
 export class CouncilResolver {

@@ -4,7 +4,6 @@ import {
   Field,
   FieldResolver,
   ID,
-  InputType,
   Int,
   Mutation,
   ObjectType,
@@ -12,11 +11,11 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { Input, Payload, field, id, text } from '../graphql/generated-types.js';
 import { MembershipRole, MembershipStatus, PartyKind, PartySector, sectorOf } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
 import { idOfType, toGlobalId } from '../graphql/node.js';
-import { UserError } from '../graphql/user-error.js';
 import { payloadWith } from '../graphql/payload.js';
 import { ViewerType } from '../accounts/viewer.type.js';
 import { Accession } from '../accession/accession.entity.js';
@@ -58,92 +57,72 @@ class ViewerMembership {
   status!: MembershipStatus;
 }
 
-@InputType({ description: "A party's details." })
-export class CreatePartyInput {
-  @Field(() => String, { description: 'Name of the organisation.' })
-  name!: string;
-
-  @Field(() => PartyKind, { description: 'What kind of organisation it is.' })
-  kind!: PartyKind;
-
-  @Field(() => String, {
+export const CreatePartyInput = Input('CreatePartyInput', "A party's details.", {
+  name: text('Name of the organisation.'),
+  kind: field<PartyKind>(() => PartyKind, 'What kind of organisation it is.'),
+  organisationNumber: field<string | null>(
+    () => String,
+    'Organisationsnummer NNNNNN-NNNN; required except for networks.',
+    { nullable: true },
+  ),
+  description: field<string | null>(() => String, 'What the organisation does.', { nullable: true }),
+  areasOfInterest: field<string[] | null>(() => [String], 'Areas of interest.', { nullable: true }),
+  publicContact: field<string | null>(() => String, 'Public contact (e-mail or phone).', { nullable: true }),
+  website: field<string | null>(() => String, 'Website, https://…', { nullable: true }),
+  networkContactName: field<string | null>(() => String, 'For a network: its named contact person.', {
     nullable: true,
-    description: 'Organisationsnummer NNNNNN-NNNN; required except for networks.',
-  })
-  organisationNumber?: string | null;
+  }),
+  networkParticipants: field<string | null>(() => String, 'For a network: who takes part.', {
+    nullable: true,
+  }),
+});
+export type CreatePartyInput = InstanceType<typeof CreatePartyInput>;
 
-  @Field(() => String, { nullable: true, description: 'What the organisation does.' })
-  description?: string | null;
+const UpdatePartyInput = Input('UpdatePartyInput', "A party's new details; its kind cannot change.", {
+  partyId: id('The party.'),
+  name: text('Name of the organisation.'),
+  organisationNumber: field<string | null>(() => String, 'Organisationsnummer NNNNNN-NNNN.', {
+    nullable: true,
+  }),
+  description: field<string | null>(() => String, 'What the organisation does.', { nullable: true }),
+  areasOfInterest: field<string[] | null>(() => [String], 'Areas of interest.', { nullable: true }),
+  publicContact: field<string | null>(() => String, 'Public contact.', { nullable: true }),
+  website: field<string | null>(() => String, 'Website.', { nullable: true }),
+  networkContactName: field<string | null>(() => String, 'For a network: its named contact person.', {
+    nullable: true,
+  }),
+  networkParticipants: field<string | null>(() => String, 'For a network: who takes part.', {
+    nullable: true,
+  }),
+});
+type UpdatePartyInput = InstanceType<typeof UpdatePartyInput>;
 
-  @Field(() => [String], { nullable: true, description: 'Areas of interest.' })
-  areasOfInterest?: string[] | null;
+const PartyActionInput = Input('PartyActionInput', 'Names a party.', {
+  partyId: id('The party.'),
+});
+type PartyActionInput = InstanceType<typeof PartyActionInput>;
 
-  @Field(() => String, { nullable: true, description: 'Public contact (e-mail or phone).' })
-  publicContact?: string | null;
+const AppointCNatetRepresentativeInput = Input(
+  'AppointCNatetRepresentativeInput',
+  'A department and the person who represents it in C-nätet.',
+  {
+    departmentId: id('The department (a party of kind MUNICIPAL_DEPARTMENT).'),
+    personEmail: text("E-mail of the representative's account."),
+  },
+);
+type AppointCNatetRepresentativeInput = InstanceType<typeof AppointCNatetRepresentativeInput>;
 
-  @Field(() => String, { nullable: true, description: 'Website, https://…' })
-  website?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'For a network: its named contact person.' })
-  networkContactName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'For a network: who takes part.' })
-  networkParticipants?: string | null;
-}
-
-@InputType({ description: "A party's new details; its kind cannot change." })
-class UpdatePartyInput {
-  @Field(() => ID, { description: 'The party.' })
-  partyId!: string;
-
-  @Field(() => String, { description: 'Name of the organisation.' })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: 'Organisationsnummer NNNNNN-NNNN.' })
-  organisationNumber?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'What the organisation does.' })
-  description?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Areas of interest.' })
-  areasOfInterest?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: 'Public contact.' })
-  publicContact?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Website.' })
-  website?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'For a network: its named contact person.' })
-  networkContactName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'For a network: who takes part.' })
-  networkParticipants?: string | null;
-}
-
-@InputType({ description: 'Names a party.' })
-class PartyActionInput {
-  @Field(() => ID, { description: 'The party.' })
-  partyId!: string;
-}
-
-@InputType({ description: 'A department and the person who represents it in C-nätet.' })
-class AppointCNatetRepresentativeInput {
-  @Field(() => ID, { description: 'The department (a party of kind MUNICIPAL_DEPARTMENT).' })
-  departmentId!: string;
-
-  @Field(() => String, { description: "E-mail of the representative's account." })
-  personEmail!: string;
-}
-
-@ObjectType({ description: 'Result of a change to a party.' })
-export class PartyPayload {
-  @Field(() => Party, { nullable: true, description: 'The party after the change; null when refused.' })
-  party!: Party | null;
-
-  @Field(() => [UserError], { description: 'Why the change was refused.' })
-  errors!: UserError[];
-}
+export const PartyPayload = Payload(
+  'PartyPayload',
+  'Result of a change to a party.',
+  {
+    party: field<Party | null>(() => Party, 'The party after the change; null when refused.', {
+      nullable: true,
+    }),
+  },
+  'Why the change was refused.',
+);
+export type PartyPayload = InstanceType<typeof PartyPayload>;
 
 @Resolver(() => Party)
 export class PartiesResolver {
