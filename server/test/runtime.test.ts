@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, test } from 'vitest';
 
@@ -20,6 +20,26 @@ describe('runtime', () => {
   test('`node` on the PATH, which runs every script and bin, is the pinned one too', () => {
     const onPath = execFileSync('node', ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
     expect(onPath).toBe(pinned);
+  });
+
+  test('a signal sent to `node` on the PATH reaches Node.js itself, not a wrapper that would orphan it', async () => {
+    // Exits by itself in 20 s, so that a process orphaned by a wrapper does not outlive a failing run for long.
+    const script = `process.on('SIGTERM', () => { console.log('stopped'); process.exit(0); });
+      setTimeout(() => process.exit(1), 20000); console.log('ready');`;
+    const child = spawn('node', ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    const ready = new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('ready')) resolve();
+      }),
+    );
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('exit', (code, signal) => resolve([code, signal])),
+    );
+    await ready;
+    child.kill('SIGTERM');
+    expect(await exited).toEqual([0, null]);
   });
 
   test('pnpm checks engines against the pinned Node.js', () => {
