@@ -4,6 +4,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../graphql/context.js';
 import { Meeting } from './meeting.entity.js';
 import { meetingPolicy } from './meeting.policy.js';
+import { readMeetingView } from './meeting-view.js';
 
 /** A meeting with everything the agenda views show, in one SQL statement. */
 export function loadMeetingWithAgenda(em: EntityManager, meetingId: string) {
@@ -20,6 +21,12 @@ export async function findVisibleMeeting(em: EntityManager, viewer: Viewer | nul
     return null;
   }
   return meeting;
+}
+
+/** The read model of a meeting the viewer may see, or null: one statement, nothing hydrated. */
+export async function readVisibleMeeting(em: EntityManager, viewer: Viewer | null, meetingId: string) {
+  const meeting = await readMeetingView(em, meetingId);
+  return meeting && meetingPolicy.see(viewer, meeting) ? meeting : null;
 }
 
 /** Which meetings a viewer may list: drafts only for those who run them. */

@@ -4,6 +4,7 @@ import {
   Field,
   FieldResolver,
   ID,
+  Info,
   InputType,
   Int,
   Mutation,
@@ -14,6 +15,7 @@ import {
   Subscription,
 } from 'type-graphql';
 import { AgendaItemStatus } from '@samverka/domain';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { UserError } from '../graphql/user-error.js';
 import { payloadWith } from '../graphql/payload.js';
@@ -24,8 +26,9 @@ import { Activity } from '../activity-plan/activity.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingEvent } from './meeting-event.type.js';
-import { meetingPolicy } from './meeting.policy.js';
-import { findVisibleMeeting, visibleMeetings } from './meeting.queries.js';
+import { meetingPolicy, type MeetingAccessFacts } from './meeting.policy.js';
+import { findVisibleMeeting, readVisibleMeeting, visibleMeetings } from './meeting.queries.js';
+import { answersSelection, MeetingView, type AgendaItemView } from './meeting-view.js';
 import { latestCursor, meetingTopic } from '../live/publish.js';
 import * as meetings from './meeting.service.js';
 
@@ -70,6 +73,14 @@ class MeetingPayload {
   errors!: UserError[];
 }
 
+/** A meeting as field resolvers get it: an entity, or the read model of the public reads. */
+type MeetingRoot = Meeting | MeetingView;
+
+function accessFacts(meeting: MeetingRoot): MeetingAccessFacts {
+  const chairId = meeting instanceof MeetingView ? meeting.chairId : (meeting.chair?.id ?? null);
+  return { status: meeting.status, chairId };
+}
+
 function chairInput(input: MeetingActionInput) {
   return { meetingId: idOfType(input.meetingId, 'Meeting'), expectedVersion: input.expectedVersion };
 }
@@ -87,9 +98,13 @@ export class MeetingsResolver {
   async meeting(
     @Arg('id', () => ID) id: string,
     @Ctx() { em, viewer }: GraphQLContext,
-  ): Promise<Meeting | null> {
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MeetingRoot | null> {
     const meetingId = idOfType(id, 'Meeting');
-    return meetingId ? findVisibleMeeting(em, viewer, meetingId) : null;
+    if (!meetingId) return null;
+    return answersSelection(info)
+      ? readVisibleMeeting(em, viewer, meetingId)
+      : findVisibleMeeting(em, viewer, meetingId);
   }
 
   @Query(() => MeetingConnection, { description: 'Meetings of every forum, the latest first.' })
@@ -117,19 +132,21 @@ export class MeetingsResolver {
   }
 
   @FieldResolver(() => Forum, { description: 'The forum that meets.' })
-  forum(@Root() meeting: Meeting): Promise<Forum> {
+  forum(@Root() meeting: MeetingRoot): Promise<Forum> | MeetingView['forum'] {
+    if (meeting instanceof MeetingView) return meeting.forum;
     return meeting.forum.load({ dataloader: true }) as Promise<Forum>;
   }
 
   @FieldResolver(() => [AgendaItem], { description: 'The agenda, in order.' })
-  async agenda(@Root() meeting: Meeting): Promise<AgendaItem[]> {
+  async agenda(@Root() meeting: MeetingRoot): Promise<(AgendaItem | AgendaItemView)[]> {
+    if (meeting instanceof MeetingView) return meeting.agenda;
     return meeting.agenda.isInitialized()
       ? meeting.agenda.getItems()
       : meeting.agenda.load({ dataloader: true }).then((c) => c.getItems());
   }
 
   @FieldResolver(() => AgendaItem, { nullable: true, description: 'The item being dealt with now.' })
-  async currentItem(@Root() meeting: Meeting): Promise<AgendaItem | null> {
+  async currentItem(@Root() meeting: MeetingRoot): Promise<AgendaItem | AgendaItemView | null> {
     const agenda = await this.agenda(meeting);
     return agenda.find((item) => item.status === AgendaItemStatus.CURRENT) ?? null;
   }
@@ -137,12 +154,13 @@ export class MeetingsResolver {
   @FieldResolver(() => Boolean, {
     description: 'True when the viewer may run the meeting (the coordinator or its chair).',
   })
-  viewerCanChair(@Root() meeting: Meeting, @Ctx() { viewer }: GraphQLContext): boolean {
-    return meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null });
+  viewerCanChair(@Root() meeting: MeetingRoot, @Ctx() { viewer }: GraphQLContext): boolean {
+    return meetingPolicy.chair(viewer, accessFacts(meeting));
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Name of the meeting's chair (ordförande)." })
-  async chairName(@Root() meeting: Meeting): Promise<string | null> {
+  async chairName(@Root() meeting: MeetingRoot): Promise<string | null> {
+    if (meeting instanceof MeetingView) return meeting.chairName;
     return meeting.chair ? ((await meeting.chair.load({ dataloader: true }))?.name ?? null) : null;
   }
 
@@ -150,7 +168,8 @@ export class MeetingsResolver {
     description:
       'Cursor of the latest live event; subscribe with after: liveCursor to miss nothing since this query.',
   })
-  liveCursor(@Root() meeting: Meeting, @Ctx() { em }: GraphQLContext): Promise<string> {
+  liveCursor(@Root() meeting: MeetingRoot, @Ctx() { em }: GraphQLContext): Promise<string> | string {
+    if (meeting instanceof MeetingView) return meeting.liveCursor;
     return latestCursor(em, meetingTopic(meeting.id));
   }
 
@@ -265,7 +284,8 @@ export class AgendaItemResolver {
     nullable: true,
     description: 'The activity of the plan this item follows up.',
   })
-  async activity(@Root() item: AgendaItem): Promise<Activity | null> {
+  async activity(@Root() item: AgendaItem | AgendaItemView): Promise<Activity | AgendaItemView['activity']> {
+    if (!(item instanceof AgendaItem)) return item.activity;
     return item.activity ? ((await item.activity.load({ dataloader: true })) ?? null) : null;
   }
 }
