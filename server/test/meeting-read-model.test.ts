@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Activity } from '../src/activity-plan/activity.entity.js';
-import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
+import { ref } from '@mikro-orm/core';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { idOfType } from '../src/graphql/node.js';
 import { startTestServer, upcomingMeeting, type TestServer } from './helpers.js';
@@ -50,10 +50,9 @@ beforeAll(async () => {
   const [first, second] = entity.agenda.getItems();
   first!.decision = 'Mötet förklaras öppnat.';
   first!.minute = 'Ordföranden hälsade välkommen.';
-  second!.activity = em.getReference(Activity, (await em.findOneOrFail(Activity, { number: 1 })).id);
+  second!.activity = ref(await em.findOneOrFail(Activity, { number: 1 }));
   entity.summary = 'Kort protokoll.';
   await em.flush();
-  expect(first).toBeInstanceOf(AgendaItem);
 });
 afterAll(() => server?.close());
 
