@@ -245,7 +245,10 @@ async function mixedFanout(target: Target, databaseUrl: string, options: Options
   );
   try {
     const live = await withTimeout(
-      liveFanout(target, swarm, fanoutOptions(options, signedOut + signedIn)),
+      liveFanout(target, swarm, {
+        ...fanoutOptions(options, signedOut + signedIn),
+        audienceOf: (client) => (client < signedOut ? 'signedOut' : 'signedIn'),
+      }),
       180_000 + options.changes * 30_000,
       `${target.name} mixed fan-out`,
     );
@@ -421,6 +424,8 @@ async function main(): Promise<void> {
     signedInKinds: m?.signedInKinds ?? null,
     signedInSubscription: 'the signed-out one plus viewerCanChair (depends on who asks)',
     p99FromResponseMs: m?.live.latencyFromResponseMs.p99 ?? null,
+    p99FromResponseMsSignedOut: m?.live.latencyFromResponseMsByAudience?.signedOut?.p99 ?? null,
+    p99FromResponseMsSignedIn: m?.live.latencyFromResponseMsByAudience?.signedIn?.p99 ?? null,
     p99RatioToFloorFromResponse: ratio(
       m?.live.latencyFromResponseMs.p99 ?? NaN,
       f.live?.latencyFromResponseMs.p99 ?? NaN,

@@ -59,8 +59,9 @@ listener.on('notification', (message) => {
     meeting: { ...snapshot, version: event.version },
   };
   for (const [id, sockets] of watchers) {
-    const text = JSON.stringify({ id, type: 'next', payload: { data: { meetingChanged } } });
-    for (const socket of sockets) socket.send(text);
+    // Encoded once: ws would otherwise turn a string into bytes again for every socket.
+    const bytes = Buffer.from(JSON.stringify({ id, type: 'next', payload: { data: { meetingChanged } } }));
+    for (const socket of sockets) socket.send(bytes, { binary: false });
   }
 });
 await listener.query(`LISTEN ${CHANNEL}`);
