@@ -4,7 +4,9 @@ import { Activity } from '../src/activity-plan/activity.entity.js';
 import { ref } from '@mikro-orm/core';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { idOfType } from '../src/graphql/node.js';
-import { startTestServer, upcomingMeeting, type TestServer } from './helpers.js';
+import { draftMeeting, startTestServer, upcomingMeeting, type TestServer } from './helpers.js';
+import { Person } from '../src/accounts/person.entity.js';
+import { DEMO_PEOPLE } from '../src/seed/demo-data.js';
 
 const clientFile = (path: string) =>
   readFileSync(new URL(`../../client/src/features/${path}`, import.meta.url), 'utf8');
@@ -56,11 +58,11 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-async function ask(query: string, operationName: string, cookie: string | undefined) {
+async function ask(query: string, operationName: string, cookie: string | undefined, id = meetingId) {
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify({ query, operationName, variables: { id: meetingId } }),
+    body: JSON.stringify({ query, operationName, variables: { id } }),
   });
   return (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
 }
@@ -95,4 +97,18 @@ test('a query asking beyond the read model is answered by the entities', async (
   expect(res.errors).toBeUndefined();
   expect(res.data!.meeting.forum.seats.length).toBeGreaterThan(0);
   expect(res.data!.meeting.agenda.some((item: { activity: unknown }) => item.activity)).toBe(true);
+});
+
+test('a draft read through the read model is seen only by those who may run it', async () => {
+  const draft = await draftMeeting(server, cookies.coordinator!);
+  const em = server.orm.em.fork();
+  const entity = await em.findOneOrFail(Meeting, idOfType(draft.id, 'Meeting')!);
+  entity.chair = ref(await em.findOneOrFail(Person, { email: DEMO_PEOPLE.chair.email }));
+  await em.flush();
+  const seen = async (who: string) =>
+    (await ask(DOCUMENTS.live.text, 'LiveMeetingInitial', cookies[who], draft.id)).data!.meeting;
+  expect(await seen('signedOut')).toBeNull();
+  expect(await seen('member')).toBeNull();
+  expect(await seen('chair')).toMatchObject({ id: draft.id, status: 'DRAFT' });
+  expect(await seen('coordinator')).toMatchObject({ id: draft.id, status: 'DRAFT' });
 });
