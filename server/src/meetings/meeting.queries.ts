@@ -4,7 +4,10 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../graphql/context.js';
 import { Meeting } from './meeting.entity.js';
 import { meetingPolicy } from './meeting.policy.js';
-import { readMeetingView } from './meeting-view.js';
+import { MeetingView, readMeetingView } from './meeting-view.js';
+
+/** A meeting as field resolvers get it: an entity, or the read model of the public reads. */
+export type MeetingRoot = Meeting | MeetingView;
 
 /** A meeting with everything the agenda views show, in one SQL statement. */
 export function loadMeetingWithAgenda(em: EntityManager, meetingId: string) {
@@ -34,4 +37,10 @@ export function visibleMeetings(viewer: Viewer | null): FilterQuery<Meeting> {
   if (viewer?.isCoordinator) return {};
   if (viewer) return { $or: [{ status: { $ne: MeetingStatus.DRAFT } }, { chair: viewer.id }] };
   return { status: { $ne: MeetingStatus.DRAFT } };
+}
+
+/** Whether the viewer may run the meeting, so the client shows the chair's controls only to them. */
+export function viewerCanChair(viewer: Viewer | null, meeting: MeetingRoot): boolean {
+  const chairId = meeting instanceof MeetingView ? meeting.chairId : (meeting.chair?.id ?? null);
+  return meetingPolicy.chair(viewer, { status: meeting.status, chairId });
 }
