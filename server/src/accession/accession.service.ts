@@ -17,7 +17,7 @@ import {
 } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
-import { InputProblems, userError } from '../graphql/user-error.js';
+import { InputProblems, tooLongError, userError } from '../graphql/user-error.js';
 import { COORDINATOR_QUEUE_TOPIC, partyTopic, publishLiveEvent } from '../live/publish.js';
 import { Person } from '../accounts/person.entity.js';
 import { Party } from '../parties/party.entity.js';
@@ -153,7 +153,7 @@ export function rejectAccession(em: EntityManager, viewer: Viewer | null, input:
   return decide(em, viewer, input, AccessionAction.REJECT, byCoordinator, (accession) => {
     if (!reason) throw userError('reason', 'Ange skälet till beslutet.', UserErrorCode.REQUIRED);
     if (reason.length > TEXT_LIMITS.reason) {
-      throw userError('reason', `Högst ${TEXT_LIMITS.reason} tecken.`, UserErrorCode.TOO_LONG);
+      throw tooLongError('reason', TEXT_LIMITS.reason);
     }
     accession.reason = reason;
   });
@@ -179,7 +179,7 @@ export async function openExclusionCase(
     const grounds = normaliseText(input.grounds);
     if (!grounds) throw userError('grounds', 'Dokumentera grunderna för ärendet.', UserErrorCode.REQUIRED);
     if (grounds.length > TEXT_LIMITS.grounds) {
-      throw userError('grounds', `Högst ${TEXT_LIMITS.grounds} tecken.`, UserErrorCode.TOO_LONG);
+      throw tooLongError('grounds', TEXT_LIMITS.grounds);
     }
     const latest = await latestAccession(tx, party.id);
     if (latest?.status !== AccessionStatus.APPROVED) {
@@ -238,7 +238,7 @@ export async function respondToExclusionCase(
     const response = normaliseText(input.response);
     if (!response) throw userError('response', 'Skriv ert svar.', UserErrorCode.REQUIRED);
     if (response.length > TEXT_LIMITS.response) {
-      throw userError('response', `Högst ${TEXT_LIMITS.response} tecken.`, UserErrorCode.TOO_LONG);
+      throw tooLongError('response', TEXT_LIMITS.response);
     }
     exclusionCase.partyResponse = response;
     exclusionCase.respondedAt = new Date();
@@ -266,8 +266,8 @@ export async function recordExclusionDecision(
     }
     const decision = normaliseText(input.decision);
     if (!decision) throw userError('decision', 'Skriv in Samverkansrådets beslut.', UserErrorCode.REQUIRED);
-    if (decision.length > TEXT_LIMITS.reason) {
-      throw userError('decision', `Högst ${TEXT_LIMITS.reason} tecken.`, UserErrorCode.TOO_LONG);
+    if (decision.length > TEXT_LIMITS.councilDecision) {
+      throw tooLongError('decision', TEXT_LIMITS.councilDecision);
     }
     exclusionCase.councilDecision = decision;
     exclusionCase.decidedAt = new Date();
@@ -304,11 +304,10 @@ export async function nominateCouncilMember(
     const nomineeName = normaliseText(input.nomineeName);
     const motivation = normaliseText(input.motivation);
     if (!nomineeName) problems.add('nomineeName', 'Ange vem ni nominerar.', UserErrorCode.REQUIRED);
-    else if (nomineeName.length > TEXT_LIMITS.name)
-      problems.add('nomineeName', `Högst ${TEXT_LIMITS.name} tecken.`, UserErrorCode.TOO_LONG);
+    else if (nomineeName.length > TEXT_LIMITS.name) problems.tooLong('nomineeName', TEXT_LIMITS.name);
     if (!motivation) problems.add('motivation', 'Motivera nomineringen.', UserErrorCode.REQUIRED);
     else if (motivation.length > TEXT_LIMITS.motivation)
-      problems.add('motivation', `Högst ${TEXT_LIMITS.motivation} tecken.`, UserErrorCode.TOO_LONG);
+      problems.tooLong('motivation', TEXT_LIMITS.motivation);
     problems.throwIfAny();
     const nomination = tx.create(Nomination, {
       party,
@@ -358,8 +357,8 @@ export async function assignCouncilSeat(
       throw userError('personEmail', 'Personen har redan en plats i rådet.', UserErrorCode.DUPLICATE);
     }
     const organisation = normaliseText(input.organisation);
-    if (organisation && organisation.length > TEXT_LIMITS.name) {
-      throw userError('organisation', `Högst ${TEXT_LIMITS.name} tecken.`, UserErrorCode.TOO_LONG);
+    if (organisation && organisation.length > TEXT_LIMITS.organisation) {
+      throw tooLongError('organisation', TEXT_LIMITS.organisation);
     }
     const [last] = await tx.find(
       CouncilSeat,
