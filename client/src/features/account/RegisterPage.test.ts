@@ -83,21 +83,20 @@ describe('registration page', () => {
   test.each([
     [
       'sv',
-      'Det finns redan ett konto med den e-postadressen. Logga in i stället.',
+      'Ange en giltig e-postadress, till exempel namn@exempel.se.',
       'Det finns redan en part med det organisationsnumret.',
     ],
-    ['en', 'This already exists – it must be unique.', 'This already exists – it must be unique.'],
+    ['en', 'The value is not valid.', 'This already exists – it must be unique.'],
   ] as const)(
     "the server's payload errors are shown beside their fields, in %s",
     async (locale, email, number) => {
       const register = vi.fn(() => ({
-        viewer: null,
-        party: null,
+        email: null,
         errors: [
           {
             field: ['input', 'email'],
-            message: 'Det finns redan ett konto med den e-postadressen. Logga in i stället.',
-            code: 'DUPLICATE',
+            message: 'Ange en giltig e-postadress, till exempel namn@exempel.se.',
+            code: 'INVALID',
           },
           {
             field: ['input', 'createParty', 'organisationNumber'],
@@ -132,11 +131,7 @@ describe('registration page', () => {
   );
 
   test('asking to join: search the register, choose a party, register', async () => {
-    const register = vi.fn(() => ({
-      viewer: { id: 'V9', name: 'Anna', email: 'a@b.se', isCoordinator: false },
-      party: null,
-      errors: [],
-    }));
+    const register = vi.fn(() => ({ email: 'anna@example.se', errors: [] }));
     const { page } = await setup({ resolvers: { register } });
     await page.get('#reg-name').setValue('Anna Andersson');
     await page.get('#reg-email').setValue('anna@example.se');
@@ -158,8 +153,31 @@ describe('registration page', () => {
       joinPartyId: 'P1',
       createParty: null,
     });
-    expect(page.get('[role="status"]').text()).toBe('Ditt konto är skapat och du är inloggad.');
+    expect(page.get('[role="status"]').text()).toContain('Titta i din e-post.');
   });
+
+  test.each(['sv', 'en'] as const)(
+    'a registration answers "check your mail" in %s, the same whether the address was new or known, and offers sign-in',
+    async (locale) => {
+      const register = vi.fn(() => ({ email: 'anna@example.se', errors: [] }));
+      const { page, client } = await setup({ resolvers: { register } }, locale);
+      const resetStore = vi.spyOn(client, 'resetStore');
+      await page.get('#reg-name').setValue('Anna Andersson');
+      await page.get('#reg-email').setValue('Anna@Example.se');
+      await page.get('#reg-password').setValue('en lång fras');
+      await page.get('form').trigger('submit');
+      await flushPromises();
+      const status = page.get('[role="status"]');
+      expect(status.text()).toContain(locale === 'sv' ? 'Titta i din e-post.' : 'Check your e-mail.');
+      expect(status.text()).toContain('anna@example.se');
+      expect(document.activeElement).toBe(status.element);
+      expect(page.get('a[href="/logga-in"]').text()).toBe(locale === 'sv' ? 'Logga in' : 'Sign in');
+      expect(page.find('form').exists()).toBe(false);
+      // Nobody was signed in, so nothing cached needs to be forgotten.
+      expect(resetStore).not.toHaveBeenCalled();
+      expect(await axeViolations(document.body)).toEqual([]);
+    },
+  );
 
   test.each([
     ['FORBIDDEN', 'Du har inte behörighet att göra det här.'],
