@@ -107,8 +107,7 @@ export async function register(
     tellOwner(mailer, email);
     return { email };
   }
-  if (known) tellOwner(mailer, email);
-  else mailer.sendInBackground(welcomeMail(email, mailer.link('/logga-in', {})));
+  mailer.sendInBackground(welcomeMail(email, mailer.link('/logga-in', {})));
   return { email };
 }
 
