@@ -17,7 +17,8 @@ import { sessionTokenFrom } from './accounts/session-cookie.js';
 import { viewerForToken } from './accounts/session.service.js';
 import { LiveHub, liveMetrics } from './live/live-hub.js';
 import { LiveEventListener } from './live/listener.js';
-import { attachLiveWebSocket } from './live/ws-server.js';
+import { attachLiveWebSocket, socketMetrics } from './live/ws-server.js';
+import { LiveEventPruning } from './live/retention.js';
 import { meetingChangedField } from './meetings/meeting-live.js';
 import { accessionChangedField, coordinatorQueueChangedField } from './accession/accession-live.js';
 import { staticClient } from './http/static-client.js';
@@ -105,6 +106,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       authenticate: (request) => viewerForToken(orm.em.fork(), sessionTokenFrom(request.headers.cookie)),
       maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection,
       connectionInitWaitTimeout: config.connectionInitWaitTimeout,
+      maxBufferedBytes: config.liveMaxBufferedBytes,
     });
     resources.add(() => ws.close());
     const listener = new LiveEventListener(
@@ -118,6 +120,8 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     );
     await listener.start();
     resources.add(() => listener.stop());
+    const pruning = LiveEventPruning.start(orm, config.liveEventRetentionHours, log);
+    resources.add(() => pruning.stop());
 
     app.disable('x-powered-by');
     app.set('trust proxy', config.trustProxy);
@@ -144,6 +148,10 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
           graphqlExecutions: graphqlMetrics.executions + liveMetrics.executions,
           sqlStatements: sqlCounter.statements,
           subscribers: liveMetrics.subscribers,
+          liveTopics: hub.size.topics,
+          liveGroups: hub.size.groups,
+          liveResyncs: liveMetrics.resyncs,
+          slowConsumersClosed: socketMetrics.slowConsumersClosed,
           connections: ws.connectionCount,
           publicQueryCache: publicQueryCacheMetrics,
           rssBytes: process.memoryUsage.rss(),

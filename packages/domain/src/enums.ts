@@ -59,6 +59,8 @@ export enum MeetingEventKind {
   OUTCOME_RECORDED = 'OUTCOME_RECORDED',
   ITEM_DEFERRED = 'ITEM_DEFERRED',
   MEETING_CLOSED = 'MEETING_CLOSED',
+  /** Not a change: the missed events could not all be replayed, so this is the meeting as it is now. */
+  RESYNC = 'RESYNC',
 }
 
 /** Codes of payload errors; the client translates them. */

@@ -1,6 +1,7 @@
 import {
   Arg,
   Ctx,
+  Extensions,
   Field,
   FieldResolver,
   ID,
@@ -28,7 +29,8 @@ import { Accession } from './accession.entity.js';
 import { ExclusionCase } from './exclusion-case.entity.js';
 import { Nomination } from './nomination.entity.js';
 import * as accessions from './accession.service.js';
-import { COORDINATOR_QUEUE_TOPIC, latestCursor } from '../live/publish.js';
+import { COORDINATOR_QUEUE_TOPIC } from '../live/publish.js';
+import { LIVE_CURSOR, liveCursor } from '../live/live-cursor.js';
 import { notifyPartyContacts } from './party-notices.js';
 
 const AccessionConnection = Connection(Accession, 'Accession');
@@ -184,7 +186,11 @@ export class AccessionEvent {
   @Field(() => String, { description: 'Cursor of this event; pass it as `after` to resume after it.' })
   cursor!: string;
 
-  @Field(() => String, { description: 'What happened, e.g. ACCESSION_APPROVED.' })
+  @Field(() => String, {
+    description:
+      'What happened, e.g. ACCESSION_APPROVED; RESYNC when the events after your cursor could not all be ' +
+      'replayed and this is the party as it is now, with the cursor it reflects.',
+  })
   kind!: string;
 
   @Field(() => Party, { description: 'The party.' })
@@ -196,7 +202,11 @@ export class CoordinatorQueueEvent {
   @Field(() => String, { description: 'Cursor of this event; pass it as `after` to resume after it.' })
   cursor!: string;
 
-  @Field(() => String, { description: 'What happened, e.g. ACCESSION_REQUESTED.' })
+  @Field(() => String, {
+    description:
+      'What happened, e.g. ACCESSION_REQUESTED; RESYNC when the events after your cursor could not all be ' +
+      'replayed: refetch the whole queue, changes after this cursor follow.',
+  })
   kind!: string;
 }
 
@@ -280,10 +290,11 @@ export class AccessionResolver {
     description:
       "Coordinator: cursor of the queue's latest change; subscribe after it to miss nothing since.",
   })
-  coordinatorQueueCursor(@Ctx() { em, viewer }: GraphQLContext): Promise<string> {
-    if (!viewer) throw unauthenticated();
-    if (!partyPolicy.coordinator(viewer)) throw forbidden();
-    return latestCursor(em, COORDINATOR_QUEUE_TOPIC);
+  @Extensions(LIVE_CURSOR)
+  coordinatorQueueCursor(@Ctx() ctx: GraphQLContext): Promise<string> {
+    if (!ctx.viewer) throw unauthenticated();
+    if (!partyPolicy.coordinator(ctx.viewer)) throw forbidden();
+    return liveCursor(ctx, COORDINATOR_QUEUE_TOPIC);
   }
 
   @Mutation(() => AccessionPayload, {

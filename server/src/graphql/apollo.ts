@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { GraphQLContext } from './context.js';
 import { maskError } from './mask-errors.js';
 import type { PublicQueryCache } from './public-query-cache.js';
+import { liveCursorPlugin } from '../live/live-cursor.js';
 
 export const graphqlMetrics = { executions: 0 };
 
@@ -51,6 +52,7 @@ export function createApollo(
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       countExecutions,
       publicQueryCache.plugin(),
+      liveCursorPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
     ],

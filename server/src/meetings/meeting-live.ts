@@ -20,6 +20,7 @@ function notFound(): GraphQLError {
 /** The live agenda: authorised when the subscription starts, executed once per change and audience. */
 export const meetingChangedField: LiveField<MeetingEvent> = {
   fieldName: 'meetingChanged',
+  subjectType: 'Meeting',
 
   async open(em, viewer, args) {
     const meetingId = typeof args.meetingId === 'string' ? idOfType(args.meetingId, 'Meeting') : null;
@@ -36,7 +37,11 @@ export const meetingChangedField: LiveField<MeetingEvent> = {
     });
     if (!facts) throw notFound();
     if (!meetingPolicy.see(viewer, facts)) throw forbidden();
-    return meetingTopic(meetingId);
+    return {
+      topic: meetingTopic(meetingId),
+      subjectId: meetingId,
+      role: meetingPolicy.chair(viewer, facts) ? 'chair' : 'attendee',
+    };
   },
 
   async rootFor(em: EntityManager, event) {

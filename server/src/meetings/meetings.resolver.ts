@@ -1,6 +1,7 @@
 import {
   Arg,
   Ctx,
+  Extensions,
   Field,
   FieldResolver,
   ID,
@@ -26,7 +27,9 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingEvent } from './meeting-event.type.js';
 import { meetingPolicy } from './meeting.policy.js';
 import { findVisibleMeeting, visibleMeetings } from './meeting.queries.js';
-import { latestCursor, meetingTopic } from '../live/publish.js';
+import { meetingTopic } from '../live/publish.js';
+import { LIVE_CURSOR, liveCursor } from '../live/live-cursor.js';
+import { ROLE_DEPENDENT } from '../live/audience.js';
 import * as meetings from './meeting.service.js';
 
 export const MeetingConnection = Connection(Meeting, 'Meeting');
@@ -137,6 +140,7 @@ export class MeetingsResolver {
   @FieldResolver(() => Boolean, {
     description: 'True when the viewer may run the meeting (the coordinator or its chair).',
   })
+  @Extensions(ROLE_DEPENDENT)
   viewerCanChair(@Root() meeting: Meeting, @Ctx() { viewer }: GraphQLContext): boolean {
     return meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null });
   }
@@ -148,10 +152,12 @@ export class MeetingsResolver {
 
   @FieldResolver(() => String, {
     description:
-      'Cursor of the latest live event; subscribe with after: liveCursor to miss nothing since this query.',
+      'Cursor of the latest live event this answer reflects; subscribe with after: liveCursor to miss nothing ' +
+      'since this query.',
   })
-  liveCursor(@Root() meeting: Meeting, @Ctx() { em }: GraphQLContext): Promise<string> {
-    return latestCursor(em, meetingTopic(meeting.id));
+  @Extensions(LIVE_CURSOR)
+  liveCursor(@Root() meeting: Meeting, @Ctx() ctx: GraphQLContext): Promise<string> {
+    return liveCursor(ctx, meetingTopic(meeting.id));
   }
 
   @Mutation(() => MeetingPayload, { description: "Publishes a draft meeting's agenda." })

@@ -1,6 +1,7 @@
 import {
   Arg,
   Ctx,
+  Extensions,
   Field,
   FieldResolver,
   ID,
@@ -33,7 +34,9 @@ import { findVisibleParty, latestAccession, partyFacts } from './party-facts.js'
 import { partyPolicy } from './party.policy.js';
 import { joinedOnOf, searchRegister } from './party.queries.js';
 import * as parties from './party.service.js';
-import { latestCursor, partyTopic } from '../live/publish.js';
+import { partyTopic } from '../live/publish.js';
+import { LIVE_CURSOR, liveCursor } from '../live/live-cursor.js';
+import { PERSON_DEPENDENT, ROLE_DEPENDENT } from '../live/audience.js';
 
 const PartyConnection = Connection(Party, 'Party');
 
@@ -210,6 +213,7 @@ export class PartiesResolver {
     description:
       "The latest accession: public once approved; otherwise for the party's people and the coordinator.",
   })
+  @Extensions(ROLE_DEPENDENT)
   async accession(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<Accession | null> {
     const accession = await latestAccession(em, party.id);
     if (!accession) return null;
@@ -220,6 +224,7 @@ export class PartiesResolver {
   @FieldResolver(() => [PartyMember], {
     description: 'Members and contacts: for its contacts and the coordinator.',
   })
+  @Extensions(ROLE_DEPENDENT)
   async members(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<PartyMember[]> {
     const facts = await partyFacts(em, viewer, party);
     if (!viewer || !(viewer.isCoordinator || facts.role === MembershipRole.CONTACT)) return [];
@@ -243,12 +248,14 @@ export class PartiesResolver {
       "Cursor of the latest change, for the party's people and the coordinator: subscribe to accessionChanged " +
       'with after: liveCursor to miss nothing since this query.',
   })
-  async liveCursor(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<string | null> {
-    if (!partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party))) return null;
-    return latestCursor(em, partyTopic(party.id));
+  @Extensions({ ...LIVE_CURSOR, ...ROLE_DEPENDENT })
+  async liveCursor(@Root() party: Party, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    if (!partyPolicy.seeInternals(ctx.viewer, await partyFacts(ctx.em, ctx.viewer, party))) return null;
+    return liveCursor(ctx, partyTopic(party.id));
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the viewer is an active contact of the party.' })
+  @Extensions(ROLE_DEPENDENT)
   async viewerIsContact(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<boolean> {
     return (await partyFacts(em, viewer, party)).role === MembershipRole.CONTACT;
   }
@@ -323,6 +330,7 @@ export class ViewerMembershipsResolver {
   @FieldResolver(() => [ViewerMembership], {
     description: 'The parties the viewer belongs to or asked to join.',
   })
+  @Extensions(PERSON_DEPENDENT)
   async memberships(@Root() viewer: ViewerType, @Ctx() { em }: GraphQLContext): Promise<ViewerMembership[]> {
     const memberships = await em.find(
       Membership,
