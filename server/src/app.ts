@@ -148,6 +148,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
           graphqlExecutions: graphqlMetrics.executions + liveMetrics.executions,
           sqlStatements: sqlCounter.statements,
           subscribers: liveMetrics.subscribers,
+          liveExecutions: liveMetrics.executions,
           liveTopics: hub.size.topics,
           liveGroups: hub.size.groups,
           liveResyncs: liveMetrics.resyncs,

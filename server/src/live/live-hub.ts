@@ -290,7 +290,7 @@ export class LiveHub {
     };
   }
 
-  /** The state now, with the topic's newest sequence read before it, so that nothing after it is missed. */
+  /** The state now, with the topic's newest sequence in the snapshot taken before it: nothing after is missed. */
   private async resync(audience: LiveAudience, em: EntityManager): Promise<Delivery | null> {
     const snapshot = await liveSnapshot(em);
     const cursor = await liveCursor({ em, liveSnapshot: snapshot }, audience.topic);

@@ -253,7 +253,9 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
     socket.once('close', (code, reason) => {
       clearInterval(keepalive);
       sockets.delete(socket);
-      if (extra.viewer) bySession.get(extra.viewer.sessionId)?.delete(socket);
+      const sessionSockets = extra.viewer && bySession.get(extra.viewer.sessionId);
+      sessionSockets?.delete(socket);
+      if (sessionSockets?.size === 0) bySession.delete(extra.viewer!.sessionId);
       void closed(code, reason.toString());
     });
   });
