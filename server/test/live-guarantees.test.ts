@@ -1,7 +1,10 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collect, startTestServer, until, upcomingMeeting, type TestServer } from './helpers.js';
-import { registerPerson, uuidOf } from './accounts-fixtures.js';
+import { partyWithContact, registerPerson, uuidOf } from './accounts-fixtures.js';
+import { LiveEventListener } from '../src/live/listener.js';
+import { createLogger } from '../src/logger.js';
+import type { LiveEventMessage } from '../src/live/publish.js';
 import { meetingTopic, partyTopic, publishLiveEvent, sessionTopic } from '../src/live/publish.js';
 import { liveMetrics } from '../src/live/live-hub.js';
 import { pruneLiveEvents } from '../src/live/retention.js';
@@ -221,6 +224,32 @@ describe('a replay that cannot be given in full is a RESYNC, never a silent gap'
     await client.dispose();
   }, 90_000);
 
+  test("the party's and the coordinator's queue's live fields resync too", async () => {
+    const contact = await partyWithContact(server);
+    const coordinator = await server.signIn('coordinator');
+    const client = server.ws(contact.cookie);
+    const party = collect(
+      client,
+      'subscription($id: ID!, $after: String) { accessionChanged(partyId: $id, after: $after) { cursor kind party { id } } }',
+      { id: contact.partyId, after: '999999999999' },
+    );
+    const coordinatorClient = server.ws(coordinator);
+    const queue = collect(
+      coordinatorClient,
+      'subscription($after: String) { coordinatorQueueChanged(after: $after) { cursor kind } }',
+      { after: '999999999999' },
+    );
+    const [partyResync] = await party.waitFor(1);
+    expect(partyResync.accessionChanged).toMatchObject({ kind: 'RESYNC', party: { id: contact.partyId } });
+    const [queueResync] = await queue.waitFor(1);
+    expect(queueResync.coordinatorQueueChanged.kind).toBe('RESYNC');
+    const { coordinatorQueueCursor } = (await server.gql('{ coordinatorQueueCursor }', {}, coordinator))
+      .data!;
+    expect(queueResync.coordinatorQueueChanged.cursor).toBe(coordinatorQueueCursor);
+    await client.dispose();
+    await coordinatorClient.dispose();
+  });
+
   test('a cursor the log never reached gets a RESYNC', async () => {
     const client = server.ws();
     const watch = collect(client, LIVE, { id: chair.meetingId, after: '999999999999' });
@@ -354,6 +383,57 @@ describe('the listener catches up on every topic after a lost connection', () =>
     await watch.waitFor(2);
     expect(watch.values).toHaveLength(2);
     await watcher.dispose();
+  });
+});
+
+describe('the listener on its own', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  test('forgets old topics as it rotates, and still catches up on what committed while it was away', async () => {
+    const received: LiveEventMessage[] = [];
+    const listener = new LiveEventListener(
+      server.databaseUrl,
+      (event) => received.push(event),
+      createLogger('silent'),
+    );
+    await listener.start();
+    const publish = (topic: string) =>
+      server.orm.em.fork().transactional((tx) => publishLiveEvent(tx, { topic, kind: 'PARTY_UPDATED' }));
+    for (let i = 0; i < 10; i++) await publish(partyTopic(crypto.randomUUID()));
+    await until(() => received.length === 10);
+    expect(listener.rememberedTopics).toBe(10);
+    for (let i = 0; i < 3; i++) await listener.rotate();
+    expect(listener.rememberedTopics).toBe(0);
+
+    const late = partyTopic(crypto.randomUUID());
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let recorded!: () => void;
+    const isRecorded = new Promise<void>((resolve) => (recorded = resolve));
+    const lateWrite = server.orm.em.fork().transactional(async (tx) => {
+      await publishLiveEvent(tx, { topic: late, kind: 'PARTY_UPDATED' });
+      recorded();
+      await held;
+    });
+    await isRecorded;
+    await publish(partyTopic(crypto.randomUUID()));
+    await until(() => received.length === 11);
+    await listener.rotate();
+    await server.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'samverka-live-listener' and datname = current_database()",
+      );
+    commit();
+    await lateWrite;
+    await until(() => received.some((event) => event.topic === late), 10_000, 'the late event');
+    await listener.stop();
+    expect(received).toHaveLength(12);
   });
 });
 
