@@ -9,9 +9,22 @@ import { idOfType } from '../graphql/node.js';
 import { meetingPolicy, type MeetingAccessFacts } from './meeting.policy.js';
 import { loadMeetingWithAgenda } from './meeting.queries.js';
 import type { MeetingEvent } from './meeting-event.type.js';
+import type { Meeting } from './meeting.entity.js';
 
 /** Access facts are looked up once a second per meeting, however many subscribe at once. */
 const accessFacts = new Coalescer<MeetingAccessFacts | null>(1000);
+
+/** Meetings loaded per unit of work (one delivery, one replay): each event shows the meeting as it is now,
+ * so a replay of a thousand events loads it once. */
+const loaded = new WeakMap<EntityManager, Map<string, Promise<Meeting | null>>>();
+
+function meetingNow(em: EntityManager, meetingId: string): Promise<Meeting | null> {
+  let meetings = loaded.get(em);
+  if (!meetings) loaded.set(em, (meetings = new Map()));
+  let meeting = meetings.get(meetingId);
+  if (!meeting) meetings.set(meetingId, (meeting = loadMeetingWithAgenda(em, meetingId)));
+  return meeting;
+}
 
 function notFound(): GraphQLError {
   return new GraphQLError('Mötet finns inte. / No such meeting.', { extensions: { code: 'NOT_FOUND' } });
@@ -46,7 +59,7 @@ export const meetingChangedField: LiveField<MeetingEvent> = {
 
   async rootFor(em: EntityManager, event) {
     if (!event.subjectId) return null;
-    const meeting = await loadMeetingWithAgenda(em, event.subjectId);
+    const meeting = await meetingNow(em, event.subjectId);
     if (!meeting) return null;
     return {
       cursor: event.sequence,
