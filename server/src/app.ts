@@ -6,8 +6,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import { connectOrm, migrate, sqlCounter } from './db/orm.js';
-import { seedDemoData } from './seed/seed.js';
-import { seedDemoParties } from './seed/demo-parties.js';
+import { features } from './features.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { createApollo, createArmor, graphqlMetrics } from './graphql/apollo.js';
 import { PublicQueryCache, publicQueryCacheMetrics } from './graphql/public-query-cache.js';
@@ -19,8 +18,6 @@ import { LiveHub, liveMetrics } from './live/live-hub.js';
 import { LiveEventListener } from './live/listener.js';
 import { attachLiveWebSocket, socketMetrics } from './live/ws-server.js';
 import { LiveEventPruning } from './live/retention.js';
-import { meetingChangedField } from './meetings/meeting-live.js';
-import { accessionChangedField, coordinatorQueueChangedField } from './accession/accession-live.js';
 import { staticClient } from './http/static-client.js';
 import { httpErrorHandler } from './http/errors.js';
 import { Mailer } from './mail/mailer.js';
@@ -76,8 +73,9 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     resources.add(() => orm.close());
     await migrate(orm, log);
     if (config.seedDemo) {
-      if (await seedDemoData(orm.em.fork())) log.info('demo data seeded');
-      if (await seedDemoParties(orm.em.fork())) log.info('demo parties seeded');
+      for (const { name, seed } of features) {
+        if (seed && (await seed(orm.em.fork()))) log.info({ feature: name }, 'demo data seeded');
+      }
     }
 
     accountsOptions.cookieSecure = config.cookieSecure;
@@ -100,7 +98,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       schema,
       orm,
       hub,
-      liveFields: [meetingChangedField, accessionChangedField, coordinatorQueueChangedField],
+      liveFields: features.flatMap((feature) => feature.liveFields ?? []),
       validationRules: createArmor().validationRules,
       log,
       authenticate: (request) => viewerForToken(orm.em.fork(), sessionTokenFrom(request.headers.cookie)),

@@ -16,14 +16,14 @@ import { hashPassword } from '../src/accounts/password.js';
 import { AccountToken, AccountTokenPurpose } from '../src/accounts/account-token.entity.js';
 import { RateLimitAttempt } from '../src/accounts/rate-limit.entity.js';
 import { Forum } from '../src/forums/forum.entity.js';
-import { CouncilSeat } from '../src/forums/council-seat.entity.js';
+import { CouncilSeat } from '../src/council/council-seat.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { Party } from '../src/parties/party.entity.js';
 import { Membership } from '../src/parties/membership.entity.js';
 import { CNatetRepresentative } from '../src/parties/cnatet-representative.entity.js';
 import { Accession } from '../src/accession/accession.entity.js';
 import { ExclusionCase } from '../src/accession/exclusion-case.entity.js';
-import { Nomination } from '../src/accession/nomination.entity.js';
+import { Nomination } from '../src/council/nomination.entity.js';
 
 /** The person who asks for their data and then deletes their account; nothing in the seed mentions them. */
 const NAME = 'Greta Ödmark-Gdprsson';

@@ -125,3 +125,9 @@ export async function endOwnSession(
     return { endedCurrent: session.id === viewer.sessionId };
   });
 }
+
+/** Signing out ends the viewer's own session (and closes its live connections); it needs one. */
+export async function signOut(em: EntityManager, viewer: Viewer | null): Promise<void> {
+  if (!viewer) throw unauthenticated();
+  await em.transactional((tx) => endSession(tx, viewer.sessionId));
+}
