@@ -9,6 +9,7 @@ import { connectOrm, migrate, sqlCounter } from './db/orm.js';
 import { features } from './features.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { createApollo, createArmor, graphqlMetrics } from './graphql/apollo.js';
+import { refuseOversizedDocuments } from './graphql/document-limits.js';
 import { PublicQueryCache, publicQueryCacheMetrics } from './graphql/public-query-cache.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { accountsOptions } from './accounts/accounts.resolver.js';
@@ -20,6 +21,9 @@ import { attachLiveWebSocket, socketMetrics } from './live/ws-server.js';
 import { LiveEventPruning } from './live/retention.js';
 import { staticClient } from './http/static-client.js';
 import { httpErrorHandler } from './http/errors.js';
+import { refuseDeepJson } from './http/json-depth.js';
+import { securityHeaders } from './http/security-headers.js';
+import { isOwnOrigin } from './http/origin.js';
 import { Mailer } from './mail/mailer.js';
 import { devMailRoutes } from './mail/dev-mail.js';
 
@@ -81,7 +85,12 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     accountsOptions.cookieSecure = config.cookieSecure;
     accountsOptions.registrationsPerHour = config.registrationsPerHour;
     const mailer = await Mailer.create(
-      { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
+      {
+        smtpUrl: config.smtpUrl,
+        catchMail: config.mailCatcher,
+        from: config.mailFrom,
+        publicUrl: config.publicUrl,
+      },
       log,
     );
     resources.add(() => mailer.close());
@@ -101,6 +110,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       liveFields: features.flatMap((feature) => feature.liveFields ?? []),
       validationRules: createArmor().validationRules,
       log,
+      acceptsOrigin: (request) => isOwnOrigin(request, config.publicUrl),
       authenticate: (request) => viewerForToken(orm.em.fork(), sessionTokenFrom(request.headers.cookie)),
       maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection,
       connectionInitWaitTimeout: config.connectionInitWaitTimeout,
@@ -123,12 +133,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
 
     app.disable('x-powered-by');
     app.set('trust proxy', config.trustProxy);
-    app.use((_req, res, next) => {
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'same-origin');
-      res.setHeader('X-Frame-Options', 'DENY');
-      next();
-    });
+    app.use(securityHeaders(config.publicUrl));
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
@@ -159,7 +164,8 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     }
     app.use(
       '/graphql',
-      express.json({ limit: '100kb' }),
+      express.json({ limit: '100kb', verify: refuseDeepJson }),
+      refuseOversizedDocuments(),
       expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GraphQLContext> => {
           const em = orm.em.fork();

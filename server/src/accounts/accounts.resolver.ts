@@ -67,14 +67,13 @@ type RegisterInput = InstanceType<typeof RegisterInput>;
 
 const RegisterPayload = Payload(
   'RegisterPayload',
-  'Result of registering.',
+  'Result of registering. The same for an address that has an account already: nobody is signed in, and the mail tells the rest.',
   {
-    viewer: field<ViewerType | null>(() => ViewerType, 'The new, signed-in person; null when refused.', {
-      nullable: true,
-    }),
-    party: field<Party | null>(() => Party, 'The party created or asked to join, if any.', {
-      nullable: true,
-    }),
+    email: field<string | null>(
+      () => String,
+      'The address a mail went to: a welcome (sign in with the new password) or, for an address that has an account, a notice to its owner. Null when refused.',
+      { nullable: true },
+    ),
   },
   'Why registering was refused.',
 );
@@ -270,16 +269,16 @@ export class AccountsResolver {
 
   @Mutation(() => RegisterPayload, {
     description:
-      'Creates an account and signs it in; optionally registers a party (as its contact) or asks to join one, all or nothing.',
+      'Creates an account, optionally registering a party (as its contact) or asking to join one, all or nothing, and mails a welcome; signs nobody in. An address that has an account gets the same answer and its owner a mail. Rate-limited per address.',
   })
   register(
     @Arg('input', () => RegisterInput) input: RegisterInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RegisterPayload> {
-    return payloadOf({ viewer: null as ViewerType | null, party: null as Party | null }, async () => {
-      const result = await register(
+    return payloadOf({ email: null as string | null }, () =>
+      register(
         ctx.em,
-        ctx.viewer,
+        mailerOf(ctx),
         {
           name: input.name,
           email: input.email,
@@ -288,10 +287,8 @@ export class AccountsResolver {
           joinPartyId: input.joinPartyId == null ? undefined : idOfType(input.joinPartyId, 'Party'),
         },
         registrationLimits(ctx.ip ?? 'unknown', accountsOptions.registrationsPerHour),
-      );
-      setSession(ctx, result.sessionToken);
-      return { viewer: viewerOf(result.person), party: result.party };
-    });
+      ),
+    );
   }
 
   @Mutation(() => RequestPasswordResetPayload, {

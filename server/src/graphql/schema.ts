@@ -5,10 +5,11 @@ import { buildSchema } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { features } from '../features.js';
 import { NodeResolver } from './node.resolver.js';
+import { refuseControlCharacters } from './control-characters.js';
 
 /** The GraphQL schema, built from the resolvers; schema/schema.graphql is printed from it. */
-export function buildAppSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [NodeResolver, ...features.flatMap((feature) => feature.resolvers)],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
@@ -21,4 +22,5 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       },
     },
   });
+  return refuseControlCharacters(schema);
 }
