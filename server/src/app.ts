@@ -17,7 +17,8 @@ import { sessionTokenFrom } from './accounts/session-cookie.js';
 import { viewerForToken } from './accounts/session.service.js';
 import { LiveHub, liveMetrics } from './live/live-hub.js';
 import { LiveEventListener } from './live/listener.js';
-import { attachLiveWebSocket } from './live/ws-server.js';
+import { attachLiveWebSocket, socketMetrics } from './live/ws-server.js';
+import { LiveEventPruning } from './live/retention.js';
 import { staticClient } from './http/static-client.js';
 import { httpErrorHandler } from './http/errors.js';
 import { refuseDeepJson } from './http/json-depth.js';
@@ -113,6 +114,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       authenticate: (request) => viewerForToken(orm.em.fork(), sessionTokenFrom(request.headers.cookie)),
       maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection,
       connectionInitWaitTimeout: config.connectionInitWaitTimeout,
+      maxBufferedBytes: config.liveMaxBufferedBytes,
     });
     resources.add(() => ws.close());
     const listener = new LiveEventListener(
@@ -126,6 +128,8 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     );
     await listener.start();
     resources.add(() => listener.stop());
+    const pruning = LiveEventPruning.start(orm, config.liveEventRetentionHours, log);
+    resources.add(() => pruning.stop());
 
     app.disable('x-powered-by');
     app.set('trust proxy', config.trustProxy);
@@ -147,6 +151,11 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
           graphqlExecutions: graphqlMetrics.executions + liveMetrics.executions,
           sqlStatements: sqlCounter.statements,
           subscribers: liveMetrics.subscribers,
+          liveExecutions: liveMetrics.executions,
+          liveTopics: hub.size.topics,
+          liveGroups: hub.size.groups,
+          liveResyncs: liveMetrics.resyncs,
+          slowConsumersClosed: socketMetrics.slowConsumersClosed,
           connections: ws.connectionCount,
           publicQueryCache: publicQueryCacheMetrics,
           rssBytes: process.memoryUsage.rss(),

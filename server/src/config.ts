@@ -26,6 +26,10 @@ export interface Config {
   maxSubscriptionsPerConnection: number;
   /** Milliseconds a WebSocket has to send connection_init. */
   connectionInitWaitTimeout: number;
+  /** Hours live events are kept for replay; a client resuming from an older cursor gets the state now. */
+  liveEventRetentionHours: number;
+  /** Bytes waiting to be sent on one WebSocket before it is closed with 1013 (it stopped reading). */
+  liveMaxBufferedBytes: number;
   /** Milliseconds requests in flight get to finish on shutdown. */
   shutdownGraceMs: number;
   /** Accounts one address may create in an hour. */
@@ -120,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metrics: flag(env, 'SAMVERKA_METRICS', false),
     maxSubscriptionsPerConnection: integer(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
     connectionInitWaitTimeout: integer(env, 'WS_INIT_TIMEOUT_MS', 3000, 100, 60000),
+    liveEventRetentionHours: integer(env, 'LIVE_EVENT_RETENTION_HOURS', 72, 1, 8760),
+    liveMaxBufferedBytes: integer(env, 'LIVE_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 5000, 0, 60000),
     registrationsPerHour: integer(env, 'REGISTRATIONS_PER_HOUR', 10, 1, 100000),
     smtpUrl,

@@ -138,6 +138,7 @@ export type MeetingEventKind =
   | 'MEETING_CLOSED'
   | 'MEETING_STARTED'
   | 'OUTCOME_RECORDED'
+  /** Not a change: the events after your cursor could not all be replayed (too many, pruned, or an unknown cursor), so this is the meeting as it is now, with the cursor it reflects; changes after it follow. Replace your state with it. */
   | 'RESYNC'
   | 'TIMER_PAUSED'
   | 'TIMER_RESUMED';

@@ -59,6 +59,7 @@ export enum MeetingEventKind {
   OUTCOME_RECORDED = 'OUTCOME_RECORDED',
   ITEM_DEFERRED = 'ITEM_DEFERRED',
   MEETING_CLOSED = 'MEETING_CLOSED',
+  /** Not a change: the missed events could not all be replayed, so this is the meeting as it is now. */
   RESYNC = 'RESYNC',
 }
 

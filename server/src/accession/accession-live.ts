@@ -11,6 +11,7 @@ import type { AccessionEvent, CoordinatorQueueEvent } from './accession.resolver
 /** A party's accession, cases and memberships, live: for its people and the coordinator. */
 export const accessionChangedField: LiveField<AccessionEvent> = {
   fieldName: 'accessionChanged',
+  subjectType: 'Party',
 
   async open(em, viewer, args) {
     if (!viewer) throw unauthenticated();
@@ -18,8 +19,9 @@ export const accessionChangedField: LiveField<AccessionEvent> = {
     const party = partyId ? await em.findOne(Party, partyId) : null;
     if (!party)
       throw new GraphQLError('Parten finns inte. / No such party.', { extensions: { code: 'NOT_FOUND' } });
-    if (!partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party))) throw forbidden();
-    return partyTopic(party.id);
+    const facts = await partyFacts(em, viewer, party);
+    if (!partyPolicy.seeInternals(viewer, facts)) throw forbidden();
+    return { topic: partyTopic(party.id), subjectId: party.id, role: facts.role ?? 'none' };
   },
 
   async rootFor(em, event) {
@@ -31,11 +33,12 @@ export const accessionChangedField: LiveField<AccessionEvent> = {
 /** The coordinator's queue, live: every request, nomination, case and network that needs them. */
 export const coordinatorQueueChangedField: LiveField<CoordinatorQueueEvent> = {
   fieldName: 'coordinatorQueueChanged',
+  subjectType: null,
 
   async open(_em, viewer) {
     if (!viewer) throw unauthenticated();
     if (!partyPolicy.coordinator(viewer)) throw forbidden();
-    return COORDINATOR_QUEUE_TOPIC;
+    return { topic: COORDINATOR_QUEUE_TOPIC, subjectId: null, role: 'coordinator' };
   },
 
   async rootFor(_em, event) {

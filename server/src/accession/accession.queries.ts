@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessionStatus } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
-import { COORDINATOR_QUEUE_TOPIC, latestCursor } from '../live/publish.js';
+import { COORDINATOR_QUEUE_TOPIC } from '../live/publish.js';
+import { liveCursor } from '../live/live-cursor.js';
+import type { GraphQLContext } from '../graphql/context.js';
 import { Party } from '../parties/party.entity.js';
 import { partyFacts } from '../parties/party-facts.js';
 import { partyPolicy } from '../parties/party.policy.js';
@@ -50,7 +52,7 @@ export async function exclusionCases(
 }
 
 /** Coordinator: cursor of the queue's latest change. */
-export function coordinatorQueueCursor(em: EntityManager, viewer: Viewer | null): Promise<string> {
-  coordinatorOnly(viewer);
-  return latestCursor(em, COORDINATOR_QUEUE_TOPIC);
+export function coordinatorQueueCursor(ctx: GraphQLContext): Promise<string> {
+  coordinatorOnly(ctx.viewer);
+  return liveCursor(ctx, COORDINATOR_QUEUE_TOPIC);
 }

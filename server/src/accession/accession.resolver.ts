@@ -1,6 +1,7 @@
 import {
   Arg,
   Ctx,
+  Extensions,
   Field,
   FieldResolver,
   ID,
@@ -24,6 +25,7 @@ import { Nomination } from '../council/nomination.entity.js';
 import * as accessions from './accession.service.js';
 import * as queries from './accession.queries.js';
 import { listNominations } from '../council/council.service.js';
+import { LIVE_CURSOR } from '../live/live-cursor.js';
 import { notifyPartyContacts } from './party-notices.js';
 
 const AccessionConnection = Connection(Accession, 'Accession');
@@ -124,7 +126,11 @@ export class AccessionEvent {
   @Field(() => String, { description: 'Cursor of this event; pass it as `after` to resume after it.' })
   cursor!: string;
 
-  @Field(() => String, { description: 'What happened, e.g. ACCESSION_APPROVED.' })
+  @Field(() => String, {
+    description:
+      'What happened, e.g. ACCESSION_APPROVED; RESYNC when the events after your cursor could not all be ' +
+      'replayed and this is the party as it is now, with the cursor it reflects.',
+  })
   kind!: string;
 
   @Field(() => Party, { description: 'The party.' })
@@ -136,7 +142,11 @@ export class CoordinatorQueueEvent {
   @Field(() => String, { description: 'Cursor of this event; pass it as `after` to resume after it.' })
   cursor!: string;
 
-  @Field(() => String, { description: 'What happened, e.g. ACCESSION_REQUESTED.' })
+  @Field(() => String, {
+    description:
+      'What happened, e.g. ACCESSION_REQUESTED; RESYNC when the events after your cursor could not all be ' +
+      'replayed: refetch the whole queue, changes after this cursor follow.',
+  })
   kind!: string;
 }
 
@@ -201,8 +211,9 @@ export class AccessionResolver {
     description:
       "Coordinator: cursor of the queue's latest change; subscribe after it to miss nothing since.",
   })
-  coordinatorQueueCursor(@Ctx() { em, viewer }: GraphQLContext): Promise<string> {
-    return queries.coordinatorQueueCursor(em, viewer);
+  @Extensions(LIVE_CURSOR)
+  coordinatorQueueCursor(@Ctx() ctx: GraphQLContext): Promise<string> {
+    return queries.coordinatorQueueCursor(ctx);
   }
 
   @Mutation(() => AccessionPayload, {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
 import { Meeting } from '../meetings/meeting.entity.js';
@@ -6,6 +6,7 @@ import { MeetingConnection } from '../meetings/meetings.resolver.js';
 import { visibleMeetings } from '../meetings/meeting.queries.js';
 import { Forum } from './forum.entity.js';
 import { CouncilSeat } from '../council/council-seat.entity.js';
+import { PERSON_DEPENDENT } from '../live/audience.js';
 
 const ForumConnection = Connection(Forum, 'Forum');
 
@@ -39,6 +40,7 @@ export class ForumsResolver {
   }
 
   @FieldResolver(() => MeetingConnection, { description: "The forum's meetings, the latest first." })
+  @Extensions(PERSON_DEPENDENT)
   async meetings(
     @Root() forum: Forum,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100.' }) first: number | null,

@@ -9,6 +9,7 @@ import type { GraphQLContext } from './context.js';
 import { parseOptions } from './document-limits.js';
 import { maskError } from './mask-errors.js';
 import type { PublicQueryCache } from './public-query-cache.js';
+import { liveCursorPlugin } from '../live/live-cursor.js';
 
 export const graphqlMetrics = { executions: 0, validations: 0 };
 
@@ -60,6 +61,7 @@ export function createApollo(
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       countExecutions,
       publicQueryCache.plugin(),
+      liveCursorPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
     ],

@@ -22,4 +22,6 @@ export interface GraphQLContext {
   ip?: string;
   /** Sends the accounts' mails (HTTP requests). */
   mailer?: Mailer;
+  /** The database snapshot taken before anything was loaded, when a live cursor is selected (live-cursor.ts). */
+  liveSnapshot?: string;
 }

@@ -55,7 +55,18 @@ registerEnumType(AgendaItemStatus, {
     DEFERRED: { description: 'Deferred to a later meeting (bordlagd).' },
   },
 });
-registerEnumType(MeetingEventKind, { name: 'MeetingEventKind', description: 'What happened to a meeting.' });
+registerEnumType(MeetingEventKind, {
+  name: 'MeetingEventKind',
+  description: 'What happened to a meeting.',
+  valuesConfig: {
+    RESYNC: {
+      description:
+        'Not a change: the events after your cursor could not all be replayed (too many, pruned, or an unknown ' +
+        'cursor), so this is the meeting as it is now, with the cursor it reflects; changes after it follow. ' +
+        'Replace your state with it.',
+    },
+  },
+});
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
   description: 'Why input was refused; clients translate it.',

@@ -52,15 +52,3 @@ export const sessionTopic = (sessionId: string) => `session:${sessionId}`;
 export const partyTopic = (partyId: string) => `party:${partyId}`;
 /** Accession requests, nominations, exclusion cases and networks waiting for the coordinator. */
 export const COORDINATOR_QUEUE_TOPIC = 'coordinator-queue';
-
-/** Cursor of a topic's latest event: subscribing after it misses nothing that happened since it was read. */
-export async function latestCursor(em: EntityManager, topic: string): Promise<string> {
-  const row = await em
-    .getConnection()
-    .execute<{ sequence: string | null }>(
-      'select max(sequence)::text as sequence from live_event where topic = ?',
-      [topic],
-      'get',
-    );
-  return row?.sequence ?? '0';
-}

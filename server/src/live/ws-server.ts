@@ -19,7 +19,9 @@ import type { Logger } from '../logger.js';
 import { documentShapeError, parseOptions } from '../graphql/document-limits.js';
 import { nestsDeeperThan } from '../http/json-depth.js';
 import type { GraphQLContext, Viewer } from '../graphql/context.js';
-import type { LiveField, LiveHub } from './live-hub.js';
+import type { LiveField, LiveHub, LiveSubscription } from './live-hub.js';
+import { audienceOf } from './audience.js';
+import { selectsLiveCursor } from './live-cursor.js';
 
 export interface WsExtra {
   socket: WebSocket;
@@ -40,9 +42,16 @@ export interface LiveWebSocketOptions {
   authenticate(request: IncomingMessage): Promise<Viewer | null>;
   maxSubscriptionsPerConnection: number;
   connectionInitWaitTimeout: number;
+  /** Bytes a socket may have waiting to be sent; past it the socket is closed with 1013 (it stopped reading). */
+  maxBufferedBytes: number;
 }
 
 const KEEPALIVE_MS = 12_000;
+
+/** "Try Again Later": this socket stopped reading; the client reconnects and resumes from its cursor. */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+
+export const socketMetrics = { slowConsumersClosed: 0 };
 
 /** Parses a cursor given as `after`: the sequence of the last event the client saw. */
 function parseAfter(value: unknown): bigint | null {
@@ -88,9 +97,20 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
+  /** Writes unless the socket has stopped reading: past the bound it is closed with 1013 instead. */
+  function sendTo(socket: WebSocket, data: string, done?: () => void): void {
+    if (socket.readyState !== socket.OPEN) return done?.();
+    if (socket.bufferedAmount > options.maxBufferedBytes) {
+      socketMetrics.slowConsumersClosed++;
+      socket.close(CLOSE_TRY_AGAIN_LATER, 'Try Again Later');
+      return done?.();
+    }
+    socket.send(data, done && (() => done()));
+  }
+
   const live = new WeakMap<
     object,
-    { field: LiveField; topic: string; after: bigint | null; key: string; write(payloadJson: string): void }
+    Omit<LiveSubscription, 'schema' | 'document' | 'operationName' | 'variableValues' | 'viewer'>
   >();
 
   const gql = makeServer<Record<string, unknown> | undefined, WsExtra>({
@@ -169,20 +189,27 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
                   : undefined;
           }
           const after = parseAfter(fieldArgs.after);
-          const topic = await field.open(em, ctx.extra.viewer, fieldArgs);
+          const { viewer } = ctx.extra;
+          const access = await field.open(em, viewer, fieldArgs);
           const afterArgument = selection.arguments?.find((a) => a.name.value === 'after')?.value;
           const key = JSON.stringify([
             payload.query,
             payload.operationName ?? null,
             withoutAfter(variableValues, afterArgument),
-            ctx.extra.viewer?.id ?? null,
+            audienceOf(options.schema, document, viewer, field.subjectType, access.role),
           ]);
           const socket = ctx.extra.socket;
           const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-          const write = (payloadJson: string) => {
-            if (socket.readyState === socket.OPEN) socket.send(`${prefix}${payloadJson}}`);
-          };
-          live.set(args, { field, topic, after, key, write });
+          const write = (payloadJson: string) => sendTo(socket, `${prefix}${payloadJson}}`);
+          live.set(args, {
+            field,
+            topic: access.topic,
+            subjectId: access.subjectId,
+            key,
+            after,
+            write,
+            selectsCursor: selectsLiveCursor(options.schema, document),
+          });
         } catch (error) {
           if (error instanceof GraphQLError) return [error];
           throw error;
@@ -219,11 +246,7 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
     const closed = gql.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
-          new Promise<void>((resolve) => {
-            if (socket.readyState !== socket.OPEN) return resolve();
-            socket.send(data, () => resolve());
-          }),
+        send: (data) => new Promise<void>((resolve) => sendTo(socket, data, resolve)),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (cb) =>
           socket.on('message', async (message: Buffer) => {
@@ -245,7 +268,9 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
     socket.once('close', (code, reason) => {
       clearInterval(keepalive);
       sockets.delete(socket);
-      if (extra.viewer) bySession.get(extra.viewer.sessionId)?.delete(socket);
+      const sessionSockets = extra.viewer && bySession.get(extra.viewer.sessionId);
+      sessionSockets?.delete(socket);
+      if (sessionSockets?.size === 0) bySession.delete(extra.viewer!.sessionId);
       void closed(code, reason.toString());
     });
   });

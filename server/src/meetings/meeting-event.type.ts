@@ -7,10 +7,12 @@ export class MeetingEvent {
   @Field(() => String, { description: 'Cursor of this event; pass it as `after` to resume after it.' })
   cursor!: string;
 
-  @Field(() => MeetingEventKind, { description: 'What happened.' })
+  @Field(() => MeetingEventKind, {
+    description: 'What happened; RESYNC when this is the meeting as it is now instead of the missed changes.',
+  })
   kind!: MeetingEventKind;
 
-  @Field(() => Date, { description: 'When it happened.' })
+  @Field(() => Date, { description: 'When it happened (for RESYNC: when the state was read).' })
   occurredAt!: Date;
 
   @Field(() => Meeting, { description: 'The meeting after the change.' })

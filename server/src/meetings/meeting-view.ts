@@ -155,7 +155,7 @@ const MEETING_SQL = `select m.id, m.title, m.location, m.status, m.version, m.ti
   floor(extract(epoch from m.started_at) * 1000)::float8 as started_at,
   floor(extract(epoch from m.closed_at) * 1000)::float8 as closed_at,
   p.name as chair_name, f.id as forum_id, f.slug as forum_slug, f.name as forum_name,
-  coalesce((select max(e.sequence) from live_event e where e.topic = ?), 0)::text as live_cursor,
+  greatest(coalesce((select max(e.sequence) from live_event e where e.topic = ?), 0), (select pruned_through from live_event_horizon))::text as live_cursor,
   coalesce((select json_agg(json_build_object(
       'id', a.id, 'position', a.position, 'title', a.title, 'kind', a.kind, 'presenter', a.presenter,
       'plannedMinutes', a.planned_minutes, 'status', a.status, 'decision', a.decision, 'minute', a.minute,

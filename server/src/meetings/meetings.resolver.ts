@@ -1,6 +1,7 @@
 import {
   Arg,
   Ctx,
+  Extensions,
   FieldResolver,
   ID,
   Info,
@@ -31,7 +32,9 @@ import {
   type MeetingRoot,
 } from './meeting.queries.js';
 import { answersSelection, MeetingView, type AgendaItemView } from './meeting-view.js';
-import { latestCursor, meetingTopic } from '../live/publish.js';
+import { meetingTopic } from '../live/publish.js';
+import { LIVE_CURSOR, liveCursor } from '../live/live-cursor.js';
+import { ROLE_DEPENDENT } from '../live/audience.js';
 import * as meetings from './meeting.service.js';
 
 export const MeetingConnection = Connection(Meeting, 'Meeting');
@@ -147,6 +150,7 @@ export class MeetingsResolver {
   @FieldResolver(() => Boolean, {
     description: 'True when the viewer may run the meeting (the coordinator or its chair).',
   })
+  @Extensions(ROLE_DEPENDENT)
   viewerCanChair(@Root() meeting: MeetingRoot, @Ctx() { viewer }: GraphQLContext): boolean {
     return viewerCanChair(viewer, meeting);
   }
@@ -159,11 +163,13 @@ export class MeetingsResolver {
 
   @FieldResolver(() => String, {
     description:
-      'Cursor of the latest live event; subscribe with after: liveCursor to miss nothing since this query.',
+      'Cursor of the latest live event this answer reflects; subscribe with after: liveCursor to miss nothing ' +
+      'since this query.',
   })
-  liveCursor(@Root() meeting: MeetingRoot, @Ctx() { em }: GraphQLContext): Promise<string> | string {
+  @Extensions(LIVE_CURSOR)
+  liveCursor(@Root() meeting: MeetingRoot, @Ctx() ctx: GraphQLContext): Promise<string> | string {
     if (meeting instanceof MeetingView) return meeting.liveCursor;
-    return latestCursor(em, meetingTopic(meeting.id));
+    return liveCursor(ctx, meetingTopic(meeting.id));
   }
 
   @Mutation(() => MeetingPayload, { description: "Publishes a draft meeting's agenda." })

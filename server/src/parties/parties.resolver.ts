@@ -1,6 +1,7 @@
 import {
   Arg,
   Ctx,
+  Extensions,
   Field,
   FieldResolver,
   ID,
@@ -24,6 +25,8 @@ import { Party } from './party.entity.js';
 import { findVisibleParty, partyFacts } from './party-facts.js';
 import * as queries from './party.queries.js';
 import * as parties from './party.service.js';
+import { LIVE_CURSOR } from '../live/live-cursor.js';
+import { PERSON_DEPENDENT, ROLE_DEPENDENT } from '../live/audience.js';
 
 const PartyConnection = Connection(Party, 'Party');
 
@@ -178,6 +181,7 @@ export class PartiesResolver {
     description:
       "The latest accession: public once approved; otherwise for the party's people and the coordinator.",
   })
+  @Extensions(ROLE_DEPENDENT)
   async accession(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<Accession | null> {
     return queries.visibleAccession(em, viewer, party);
   }
@@ -185,6 +189,7 @@ export class PartiesResolver {
   @FieldResolver(() => [PartyMember], {
     description: 'Members and contacts: for its contacts and the coordinator.',
   })
+  @Extensions(ROLE_DEPENDENT)
   async members(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<PartyMember[]> {
     const memberships = await queries.partyMembers(em, viewer, party);
     return memberships.map((membership) => ({
@@ -202,11 +207,13 @@ export class PartiesResolver {
       "Cursor of the latest change, for the party's people and the coordinator: subscribe to accessionChanged " +
       'with after: liveCursor to miss nothing since this query.',
   })
-  async liveCursor(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<string | null> {
-    return queries.partyLiveCursor(em, viewer, party);
+  @Extensions({ ...LIVE_CURSOR, ...ROLE_DEPENDENT })
+  async liveCursor(@Root() party: Party, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    return queries.partyLiveCursor(ctx, party);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the viewer is an active contact of the party.' })
+  @Extensions(ROLE_DEPENDENT)
   async viewerIsContact(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<boolean> {
     return (await partyFacts(em, viewer, party)).role === MembershipRole.CONTACT;
   }
@@ -276,6 +283,7 @@ export class ViewerMembershipsResolver {
   @FieldResolver(() => [ViewerMembership], {
     description: 'The parties the viewer belongs to or asked to join.',
   })
+  @Extensions(PERSON_DEPENDENT)
   async memberships(@Root() viewer: ViewerType, @Ctx() { em }: GraphQLContext): Promise<ViewerMembership[]> {
     const memberships = await em.find(
       Membership,

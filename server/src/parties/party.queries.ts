@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AccessionStatus, MembershipRole, PartyKind, PartySector, sectorOf } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import type { Accession } from '../accession/accession.entity.js';
-import { latestCursor, partyTopic } from '../live/publish.js';
+import { partyTopic } from '../live/publish.js';
+import { liveCursor } from '../live/live-cursor.js';
+import type { GraphQLContext } from '../graphql/context.js';
 import { Membership } from './membership.entity.js';
 import { Party } from './party.entity.js';
 import { latestAccession, partyFacts } from './party-facts.js';
@@ -99,13 +101,9 @@ export async function partyMembers(
 }
 
 /** Cursor of the party's latest change, for its people and the coordinator; null for others. */
-export async function partyLiveCursor(
-  em: EntityManager,
-  viewer: Viewer | null,
-  party: Party,
-): Promise<string | null> {
-  if (!partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party))) return null;
-  return latestCursor(em, partyTopic(party.id));
+export async function partyLiveCursor(ctx: GraphQLContext, party: Party): Promise<string | null> {
+  if (!partyPolicy.seeInternals(ctx.viewer, await partyFacts(ctx.em, ctx.viewer, party))) return null;
+  return liveCursor(ctx, partyTopic(party.id));
 }
 
 /** Coordinator: networks waiting for confirmation; nothing for anyone else. */
