@@ -16,7 +16,7 @@ const DOCUMENTS = {
   live: {
     text: clientFile('live/LivePage.graphql'),
     operationName: 'LiveMeetingInitial',
-    entityPath: 'query EntityPath($id: ID!) { node(id: $id) { ...LiveMeeting } }',
+    entityPath: 'query EntityPath($id: ID!) { node(id: $id) { ...LiveMeeting ... on Meeting { liveCursor } } }',
   },
   meetingPage: {
     text: clientFile('meetings/MeetingPage.graphql') + clientFile('meetings/MeetingDetails.graphql'),
