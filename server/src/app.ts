@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import { connectOrm, migrate, sqlCounter } from './db/orm.js';
+import { watchDatabase } from './db/database-watch.js';
 import { seedDemoData } from './seed/seed.js';
 import { seedDemoParties } from './seed/demo-parties.js';
 import { buildAppSchema } from './graphql/schema.js';
@@ -20,6 +21,7 @@ import { LiveEventListener } from './live/listener.js';
 import { attachLiveWebSocket } from './live/ws-server.js';
 import { meetingChangedField } from './meetings/meeting-live.js';
 import { accessionChangedField, coordinatorQueueChangedField } from './accession/accession-live.js';
+import { requestsInFlight } from './http/drain.js';
 import { staticClient } from './http/static-client.js';
 import { httpErrorHandler } from './http/errors.js';
 import { Mailer } from './mail/mailer.js';
@@ -33,6 +35,9 @@ export interface RunningSamverka {
   /** Stops accepting, finishes requests in flight, closes WebSockets (1001), the pool and the embedded database. */
   close(): Promise<void>;
 }
+
+/** Called when the server cannot go on (its database stayed gone): one line saying why. */
+export type GiveUp = (message: string) => void;
 
 /** Releases what was started, in reverse order, when start-up fails half way. */
 class Resources {
@@ -62,14 +67,20 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-export async function startSamverka(config: Config, log: Logger): Promise<RunningSamverka> {
+export async function startSamverka(
+  config: Config,
+  log: Logger,
+  giveUp: GiveUp = (message) => log.fatal(message),
+): Promise<RunningSamverka> {
   const resources = new Resources();
   try {
     let databaseUrl = config.databaseUrl;
+    let embedded: EmbeddedDatabase | null = null;
     if (!databaseUrl) {
-      const db: EmbeddedDatabase = await startEmbeddedDatabase(config.dataDir, log);
+      const db = await startEmbeddedDatabase(config.dataDir, log);
       resources.add(() => db.stop());
       databaseUrl = db.url;
+      embedded = db;
     }
     const orm = await connectOrm(databaseUrl, log);
     resources.add(() => orm.close());
@@ -90,7 +101,8 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     const app = express();
     const httpServer = http.createServer(app);
     const publicQueryCache = new PublicQueryCache();
-    const apollo = createApollo(schema, httpServer, log, config.shutdownGraceMs, publicQueryCache);
+    const inFlight = requestsInFlight(httpServer);
+    const apollo = createApollo(schema, log, publicQueryCache);
     await apollo.start();
     resources.add(() => apollo.stop());
 
@@ -118,6 +130,15 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     );
     await listener.start();
     resources.add(() => listener.stop());
+    const database = watchDatabase({
+      databaseUrl,
+      embedded,
+      recoveryMs: config.databaseRecoveryMs,
+      log,
+      onLost: () => ws.closeForRestart(),
+      onGiveUp: giveUp,
+    });
+    resources.add(async () => database.stop());
 
     app.disable('x-powered-by');
     app.set('trust proxy', config.trustProxy);
@@ -131,6 +152,10 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       res.json({ status: 'ok' });
     });
     app.get('/readyz', async (_req, res) => {
+      if (!database.available) {
+        res.status(503).json({ status: 'database unavailable' });
+        return;
+      }
       try {
         await orm.em.getConnection().execute('select 1');
         res.json({ status: 'ready' });
@@ -181,7 +206,8 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       port,
       orm,
       databaseUrl,
-      close: () => (closing ??= resources.release(log)),
+      close: () =>
+        (closing ??= inFlight.drain(config.shutdownGraceMs).then(() => resources.release(log))),
     };
   } catch (error) {
     await resources.release(log);

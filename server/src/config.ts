@@ -28,6 +28,8 @@ export interface Config {
   connectionInitWaitTimeout: number;
   /** Milliseconds requests in flight get to finish on shutdown. */
   shutdownGraceMs: number;
+  /** Milliseconds the database may stay gone (restarting, unreachable) before the server exits non-zero. */
+  databaseRecoveryMs: number;
   /** Accounts one address may create in an hour. */
   registrationsPerHour: number;
   /** SMTP relay for mail (smtp://user:pass@host:587, smtps://…); absent: mail is caught locally, never sent. */
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxSubscriptionsPerConnection: integer(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
     connectionInitWaitTimeout: integer(env, 'WS_INIT_TIMEOUT_MS', 3000, 100, 60000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 5000, 0, 60000),
+    databaseRecoveryMs: integer(env, 'DATABASE_RECOVERY_MS', 30000, 1000, 600000),
     registrationsPerHour: integer(env, 'REGISTRATIONS_PER_HOUR', 10, 1, 100000),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:password@host:587'),
     mailFrom: env.MAIL_FROM || 'Samverka <noreply@samverka.example>',

@@ -1,6 +1,4 @@
-import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -28,9 +26,7 @@ export function createArmor() {
 
 export function createApollo(
   schema: GraphQLSchema,
-  httpServer: Server,
   log: Logger,
-  shutdownGraceMs: number,
   publicQueryCache: PublicQueryCache,
 ) {
   const armor = createArmor();
@@ -52,11 +48,10 @@ export function createApollo(
       countExecutions,
       publicQueryCache.plugin(),
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
     ],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
-    // main.ts owns shutdown: WebSockets first (1001), then requests in flight, then the database.
+    // startSamverka's close() owns shutdown: requests in flight, then WebSockets (1001), then the database.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
