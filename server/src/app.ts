@@ -26,12 +26,16 @@ import { staticClient } from './http/static-client.js';
 import { httpErrorHandler } from './http/errors.js';
 import { Mailer } from './mail/mailer.js';
 import { devMailRoutes } from './mail/dev-mail.js';
+import { Outbox } from './outbox/outbox.js';
+import { accountSideEffects } from './accounts/account-mails.js';
+import { accessionSideEffects } from './accession/party-notices.js';
 
 export interface RunningSamverka {
   url: string;
   port: number;
   orm: MikroORM;
   databaseUrl: string;
+  outbox: Outbox;
   /** Stops accepting, finishes requests in flight, closes WebSockets (1001), the pool and the embedded database. */
   close(): Promise<void>;
 }
@@ -97,6 +101,9 @@ export async function startSamverka(
       log,
     );
     resources.add(() => mailer.close());
+    const outbox = await Outbox.start(databaseUrl, { mailer }, log);
+    resources.add(() => outbox.stop(config.shutdownGraceMs));
+    for (const kind of [...accountSideEffects, ...accessionSideEffects]) await outbox.handle(kind);
     const schema = await buildAppSchema();
     const app = express();
     const httpServer = http.createServer(app);
@@ -186,7 +193,7 @@ export async function startSamverka(
             viewer: await viewerForToken(em, sessionTokenFrom(req.headers.cookie)),
             res,
             ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-            mailer,
+            outbox,
           };
         },
       }),
@@ -206,6 +213,7 @@ export async function startSamverka(
       port,
       orm,
       databaseUrl,
+      outbox,
       close: () =>
         (closing ??= inFlight.drain(config.shutdownGraceMs).then(() => resources.release(log))),
     };

@@ -61,12 +61,23 @@ export async function startEmbeddedServer(env: Record<string, string> = {}) {
   const dataDir = path.join(dir, 'pg');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const run = startProcess({ PORT: String(port), SAMVERKA_DATA_DIR: dataDir, ...env });
-  await until(async () => (await fetch(`${url}/readyz`).catch(() => null))?.ok === true, 60_000, 'start');
+  const ready = async (run: ReturnType<typeof startProcess>) => {
+    await until(async () => (await fetch(`${url}/readyz`).catch(() => null))?.ok === true, 60_000, 'start');
+    return run;
+  };
+  const run = await ready(startProcess({ PORT: String(port), SAMVERKA_DATA_DIR: dataDir, ...env }));
   return {
     ...run,
     url,
     dataDir,
+    /** Starts the server again on the same folder and port, ready to serve. */
+    restart: (more: Record<string, string> = {}) =>
+      ready(startProcess({ PORT: String(port), SAMVERKA_DATA_DIR: dataDir, ...env, ...more })),
+    /** The URL of the embedded database, for looking into it from the test. */
+    async databaseUrl(): Promise<string> {
+      const lines = (await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
+      return `postgres://samverka:samverka-embedded@127.0.0.1:${lines[3]}/samverka`;
+    },
     /** The pid of the embedded postmaster, from its pid file. */
     async postmasterPid(): Promise<number> {
       return Number((await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
