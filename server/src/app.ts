@@ -214,8 +214,7 @@ export async function startSamverka(
       orm,
       databaseUrl,
       outbox,
-      close: () =>
-        (closing ??= inFlight.drain(config.shutdownGraceMs).then(() => resources.release(log))),
+      close: () => (closing ??= inFlight.drain(config.shutdownGraceMs).then(() => resources.release(log))),
     };
   } catch (error) {
     await resources.release(log);

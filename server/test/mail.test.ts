@@ -97,8 +97,11 @@ describe('with SMTP_URL', () => {
       expect(row?.n).toBe(1);
       await until(
         async () =>
-          (await connection.execute(`select 1 from pgboss.job where name = 'accounts.invitation-mail' and state = 'retry'`))
-            .length === 1,
+          (
+            await connection.execute(
+              `select 1 from pgboss.job where name = 'accounts.invitation-mail' and state = 'retry'`,
+            )
+          ).length === 1,
       );
       expect(mailbox.messages).toEqual([]);
     } finally {

@@ -20,7 +20,10 @@ afterEach(async () => {
 });
 
 /** The states of the outbox's jobs for mail to `to`. */
-async function jobStates(query: (sql: string, params: unknown[]) => Promise<{ state: string }[]>, to: string) {
+async function jobStates(
+  query: (sql: string, params: unknown[]) => Promise<{ state: string }[]>,
+  to: string,
+) {
   return (await query(`select state from pgboss.job where data->>'to' = ?`, [to])).map((row) => row.state);
 }
 
@@ -44,7 +47,9 @@ describe('the outbox', () => {
     ).rejects.toThrow('the change fails');
     await running.orm.em
       .fork()
-      .transactional((tx) => running.outbox.record(tx, passwordResetMailKind, { to: committed, token: 'sent' }));
+      .transactional((tx) =>
+        running.outbox.record(tx, passwordResetMailKind, { to: committed, token: 'sent' }),
+      );
 
     await mailbox.waitFor(committed, RESET_SUBJECT);
     expect(mailbox.messages.filter((m) => m.to.includes(rolledBack))).toEqual([]);

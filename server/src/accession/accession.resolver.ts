@@ -328,7 +328,13 @@ export class AccessionResolver {
           ...input,
           accessionId: idOfType(input.accessionId, 'Accession'),
         });
-        await notifyPartyContacts(tx, outbox, accession.party.id, 'ACCESSION_REJECTED', accession.reason ?? null);
+        await notifyPartyContacts(
+          tx,
+          outbox,
+          accession.party.id,
+          'ACCESSION_REJECTED',
+          accession.reason ?? null,
+        );
         return accession;
       }),
     );

@@ -24,11 +24,7 @@ export function createArmor() {
   }).protect();
 }
 
-export function createApollo(
-  schema: GraphQLSchema,
-  log: Logger,
-  publicQueryCache: PublicQueryCache,
-) {
+export function createApollo(schema: GraphQLSchema, log: Logger, publicQueryCache: PublicQueryCache) {
   const armor = createArmor();
   const countExecutions: ApolloServerPlugin<GraphQLContext> = {
     async requestDidStart() {

@@ -34,7 +34,7 @@ export function requestsInFlight(server: http.Server) {
       const deadline = Date.now() + graceMs;
       // Connections the kernel already completed wait in its queue, and closing the listening socket would
       // reset them: take them in until a moment passes that brings none.
-      for (let seen = -1; seen !== accepted && Date.now() < deadline; ) {
+      for (let seen = -1; seen !== accepted && Date.now() < deadline;) {
         seen = accepted;
         await new Promise((resolve) => setTimeout(resolve, ACCEPT_SETTLE_MS));
       }
@@ -42,7 +42,7 @@ export function requestsInFlight(server: http.Server) {
       // whose request is not read yet: closing only the listening socket lets them be answered.
       net.Server.prototype.close.call(server);
       // A connection accepted just now has its request read on a later turn of the event loop.
-      for (let quiet = 0; quiet < 3 && Date.now() < deadline; ) {
+      for (let quiet = 0; quiet < 3 && Date.now() < deadline;) {
         if (active === 0) {
           quiet++;
           await turn();
