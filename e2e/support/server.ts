@@ -22,6 +22,11 @@ function readState(): State | null {
   }
 }
 
+/** The process id of the server the specs run against. */
+export function serverPid(): number | undefined {
+  return readState()?.pid;
+}
+
 /** Starts the built server (server/dist) with an embedded database in dataDir, detached so any spec can restart it. */
 export async function startServer(
   dataDir = readState()?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samverka-e2e-')),

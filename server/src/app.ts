@@ -7,10 +7,10 @@ import type { Logger } from './logger.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import { connectOrm, migrate, sqlCounter } from './db/orm.js';
 import { watchDatabase } from './db/database-watch.js';
-import { seedDemoData } from './seed/seed.js';
-import { seedDemoParties } from './seed/demo-parties.js';
+import { features } from './features.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { createApollo, createArmor, graphqlMetrics } from './graphql/apollo.js';
+import { refuseOversizedDocuments } from './graphql/document-limits.js';
 import { PublicQueryCache, publicQueryCacheMetrics } from './graphql/public-query-cache.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { accountsOptions } from './accounts/accounts.resolver.js';
@@ -19,16 +19,15 @@ import { viewerForToken } from './accounts/session.service.js';
 import { LiveHub, liveMetrics } from './live/live-hub.js';
 import { LiveEventListener } from './live/listener.js';
 import { attachLiveWebSocket } from './live/ws-server.js';
-import { meetingChangedField } from './meetings/meeting-live.js';
-import { accessionChangedField, coordinatorQueueChangedField } from './accession/accession-live.js';
 import { requestsInFlight } from './http/drain.js';
 import { staticClient } from './http/static-client.js';
 import { httpErrorHandler } from './http/errors.js';
+import { refuseDeepJson } from './http/json-depth.js';
+import { securityHeaders } from './http/security-headers.js';
+import { isOwnOrigin } from './http/origin.js';
 import { Mailer } from './mail/mailer.js';
 import { devMailRoutes } from './mail/dev-mail.js';
 import { Outbox } from './outbox/outbox.js';
-import { accountSideEffects } from './accounts/account-mails.js';
-import { accessionSideEffects } from './accession/party-notices.js';
 
 export interface RunningSamverka {
   url: string;
@@ -90,20 +89,26 @@ export async function startSamverka(
     resources.add(() => orm.close());
     await migrate(orm, log);
     if (config.seedDemo) {
-      if (await seedDemoData(orm.em.fork())) log.info('demo data seeded');
-      if (await seedDemoParties(orm.em.fork())) log.info('demo parties seeded');
+      for (const { name, seed } of features) {
+        if (seed && (await seed(orm.em.fork()))) log.info({ feature: name }, 'demo data seeded');
+      }
     }
 
     accountsOptions.cookieSecure = config.cookieSecure;
     accountsOptions.registrationsPerHour = config.registrationsPerHour;
     const mailer = await Mailer.create(
-      { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
+      {
+        smtpUrl: config.smtpUrl,
+        catchMail: config.mailCatcher,
+        from: config.mailFrom,
+        publicUrl: config.publicUrl,
+      },
       log,
     );
     resources.add(() => mailer.close());
     const outbox = await Outbox.start(databaseUrl, { mailer }, log);
     resources.add(() => outbox.stop(config.shutdownGraceMs));
-    for (const kind of [...accountSideEffects, ...accessionSideEffects]) await outbox.handle(kind);
+    for (const kind of features.flatMap((feature) => feature.sideEffects ?? [])) await outbox.handle(kind);
     const schema = await buildAppSchema();
     const app = express();
     const httpServer = http.createServer(app);
@@ -118,9 +123,10 @@ export async function startSamverka(
       schema,
       orm,
       hub,
-      liveFields: [meetingChangedField, accessionChangedField, coordinatorQueueChangedField],
+      liveFields: features.flatMap((feature) => feature.liveFields ?? []),
       validationRules: createArmor().validationRules,
       log,
+      acceptsOrigin: (request) => isOwnOrigin(request, config.publicUrl),
       authenticate: (request) => viewerForToken(orm.em.fork(), sessionTokenFrom(request.headers.cookie)),
       maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection,
       connectionInitWaitTimeout: config.connectionInitWaitTimeout,
@@ -149,12 +155,7 @@ export async function startSamverka(
 
     app.disable('x-powered-by');
     app.set('trust proxy', config.trustProxy);
-    app.use((_req, res, next) => {
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'same-origin');
-      res.setHeader('X-Frame-Options', 'DENY');
-      next();
-    });
+    app.use(securityHeaders(config.publicUrl));
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
@@ -184,7 +185,8 @@ export async function startSamverka(
     }
     app.use(
       '/graphql',
-      express.json({ limit: '100kb' }),
+      express.json({ limit: '100kb', verify: refuseDeepJson }),
+      refuseOversizedDocuments(),
       expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GraphQLContext> => {
           const em = orm.em.fork();

@@ -38,4 +38,9 @@ export class AsyncQueue<T> implements AsyncGenerator<T, void, unknown> {
   [Symbol.asyncIterator](): this {
     return this;
   }
+
+  // Node 24's async generators are disposable (`await using`); disposing ends the queue like return().
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.return();
+  }
 }
