@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MembershipRole, MembershipStatus } from '@samverka/domain';
+import { MembershipRole, MembershipStatus, TEXT_LIMITS } from '@samverka/domain';
 import { AccountTokenPurpose } from '../src/accounts/account-token.entity.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/seed/demo-data.js';
 import { cookieFrom, rowCounts, startTestServer, type TestServer } from './helpers.js';
@@ -139,6 +139,21 @@ describe('register', () => {
     expect(res.data!.register.errors).toContainEqual(expect.objectContaining({ field, code }));
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(await rowCounts(server, TABLES)).toEqual(before);
+  });
+
+  test('a too long password at sign-in is refused with the limit, in the message and in `max`', async () => {
+    const res = await server.gql(
+      'mutation($input: SignInInput!) { signIn(input: $input) { errors { field code message max } } }',
+      { input: { email: freshEmail(), password: 'x'.repeat(TEXT_LIMITS.password + 1) } },
+    );
+    expect(res.data!.signIn.errors).toEqual([
+      {
+        field: ['input', 'password'],
+        code: 'TOO_LONG',
+        message: `Lösenordet får vara högst ${TEXT_LIMITS.password} tecken.`,
+        max: TEXT_LIMITS.password,
+      },
+    ]);
   });
 
   test('a taken organisationsnummer rolls the new account back too', async () => {

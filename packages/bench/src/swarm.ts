@@ -14,6 +14,14 @@ export const MEETING_CHANGED = `subscription MeetingChanged($id: ID!, $after: St
   }
 }`;
 
+/** Who a client is (its session cookie, or none) and what it subscribes to. */
+export interface SwarmViewer {
+  cookie: string | null;
+  query: string;
+}
+
+export const SIGNED_OUT: SwarmViewer = { cookie: null, query: MEETING_CHANGED };
+
 const CURSOR = Buffer.from('"cursor":"');
 const VERSION = Buffer.from('"version":');
 const NEXT = Buffer.from('"type":"next"');
@@ -56,6 +64,7 @@ class Subscriber {
   constructor(
     readonly index: number,
     private readonly swarm: Swarm,
+    private readonly viewer: SwarmViewer,
   ) {}
 
   connect(url: string, meetingId: string, after: string | null): Promise<void> {
@@ -63,6 +72,7 @@ class Subscriber {
       const socket = new WebSocket(url, 'graphql-transport-ws', {
         perMessageDeflate: false,
         handshakeTimeout: 60_000,
+        headers: this.viewer.cookie ? { cookie: this.viewer.cookie } : {},
       });
       this.socket = socket;
       this.closed = false;
@@ -89,7 +99,7 @@ class Subscriber {
               JSON.stringify({
                 id: '1',
                 type: 'subscribe',
-                payload: { query: MEETING_CHANGED, variables: { id: meetingId, after } },
+                payload: { query: this.viewer.query, variables: { id: meetingId, after } },
               }),
             );
             this.subscribed = true;
@@ -168,8 +178,9 @@ export class Swarm {
     readonly url: string,
     readonly meetingId: string,
     size: number,
+    viewerOf: (index: number) => SwarmViewer = () => SIGNED_OUT,
   ) {
-    for (let i = 0; i < size; i++) this.clients.push(new Subscriber(i, this));
+    for (let i = 0; i < size; i++) this.clients.push(new Subscriber(i, this, viewerOf(i)));
   }
 
   get size(): number {

@@ -27,7 +27,7 @@ export interface Change {
 }
 
 export interface Target {
-  name: 'samverka' | 'baseline' | 'baseline-shared';
+  name: 'samverka' | 'baseline' | 'baseline-shared' | 'floor';
   httpUrl: string;
   wsUrl: string;
   pid: number;
@@ -234,11 +234,14 @@ export async function startSamverka(databaseUrl: string): Promise<Target> {
 
 // ---------------------------------------------------------------- baseline
 
+/** The bare servers: graphql-ws executing per subscriber or once per change, and the floor (no GraphQL). */
+export type BaselineKind = 'per-subscriber' | 'shared' | 'floor';
+
 export async function startBaseline(
   databaseUrl: string,
   seed: Seed | null,
   tmpDir: string,
-  fanout: 'per-subscriber' | 'shared' = 'per-subscriber',
+  fanout: BaselineKind = 'per-subscriber',
 ): Promise<Target> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -253,11 +256,12 @@ export async function startBaseline(
     env.BASELINE_SEED = path.join(tmpDir, 'baseline-seed.json');
     await writeFile(env.BASELINE_SEED, JSON.stringify(seed));
   }
-  const name = fanout === 'shared' ? 'baseline-shared' : 'baseline';
+  const name = fanout === 'shared' ? 'baseline-shared' : fanout === 'floor' ? 'floor' : 'baseline';
+  const script = fanout === 'floor' ? 'floor.ts' : 'server.ts';
   const child = startChild(
     name,
     process.execPath,
-    ['--import', 'tsx', path.join(BENCH_DIR, 'src', 'baseline', 'server.ts')],
+    ['--import', 'tsx', path.join(BENCH_DIR, 'src', 'baseline', script)],
     env,
     BENCH_DIR,
   );

@@ -59,6 +59,7 @@ export enum MeetingEventKind {
   OUTCOME_RECORDED = 'OUTCOME_RECORDED',
   ITEM_DEFERRED = 'ITEM_DEFERRED',
   MEETING_CLOSED = 'MEETING_CLOSED',
+  RESYNC = 'RESYNC',
 }
 
 /** Codes of payload errors; the client translates them. */

@@ -1,4 +1,7 @@
-/** Length limits for free text, shared so the client can say so before the server refuses. */
+/**
+ * Length limits for free text, in characters: the one place they are set. The server refuses longer text
+ * with TOO_LONG and the limit; every client input carries it as `maxlength`.
+ */
 export const TEXT_LIMITS = {
   decision: 4000,
   minute: 8000,
@@ -13,7 +16,13 @@ export const TEXT_LIMITS = {
   grounds: 8000,
   response: 8000,
   motivation: 4000,
+  councilDecision: 4000,
+  organisation: 200,
+  areaOfInterest: 60,
 } as const;
+
+/** How many areas of interest a party may name. */
+export const MAX_AREAS_OF_INTEREST = 20;
 
 /** Passwords: at least this long; length beats composition rules (NIST SP 800-63B). */
 export const MIN_PASSWORD_LENGTH = 10;

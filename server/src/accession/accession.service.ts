@@ -14,7 +14,7 @@ import {
 } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
-import { InputProblems, userError } from '../graphql/user-error.js';
+import { InputProblems, tooLongError, userError } from '../graphql/user-error.js';
 import { COORDINATOR_QUEUE_TOPIC, partyTopic, publishLiveEvent } from '../live/publish.js';
 import { Person } from '../accounts/person.entity.js';
 import { latestAccession, lockedParty, partyFacts } from '../parties/party-facts.js';
@@ -139,7 +139,7 @@ export function rejectAccession(em: EntityManager, viewer: Viewer | null, input:
   return decide(em, viewer, input, AccessionAction.REJECT, byCoordinator, (accession) => {
     if (!reason) throw userError('reason', 'Ange skälet till beslutet.', UserErrorCode.REQUIRED);
     if (reason.length > TEXT_LIMITS.reason) {
-      throw userError('reason', `Högst ${TEXT_LIMITS.reason} tecken.`, UserErrorCode.TOO_LONG);
+      throw tooLongError('reason', TEXT_LIMITS.reason);
     }
     accession.reason = reason;
   });
@@ -165,7 +165,7 @@ export async function openExclusionCase(
     const grounds = normaliseText(input.grounds);
     if (!grounds) throw userError('grounds', 'Dokumentera grunderna för ärendet.', UserErrorCode.REQUIRED);
     if (grounds.length > TEXT_LIMITS.grounds) {
-      throw userError('grounds', `Högst ${TEXT_LIMITS.grounds} tecken.`, UserErrorCode.TOO_LONG);
+      throw tooLongError('grounds', TEXT_LIMITS.grounds);
     }
     const latest = await latestAccession(tx, party.id);
     if (latest?.status !== AccessionStatus.APPROVED) {
@@ -224,7 +224,7 @@ export async function respondToExclusionCase(
     const response = normaliseText(input.response);
     if (!response) throw userError('response', 'Skriv ert svar.', UserErrorCode.REQUIRED);
     if (response.length > TEXT_LIMITS.response) {
-      throw userError('response', `Högst ${TEXT_LIMITS.response} tecken.`, UserErrorCode.TOO_LONG);
+      throw tooLongError('response', TEXT_LIMITS.response);
     }
     exclusionCase.partyResponse = response;
     exclusionCase.respondedAt = new Date();
@@ -252,8 +252,8 @@ export async function recordExclusionDecision(
     }
     const decision = normaliseText(input.decision);
     if (!decision) throw userError('decision', 'Skriv in Samverkansrådets beslut.', UserErrorCode.REQUIRED);
-    if (decision.length > TEXT_LIMITS.reason) {
-      throw userError('decision', `Högst ${TEXT_LIMITS.reason} tecken.`, UserErrorCode.TOO_LONG);
+    if (decision.length > TEXT_LIMITS.councilDecision) {
+      throw tooLongError('decision', TEXT_LIMITS.councilDecision);
     }
     exclusionCase.councilDecision = decision;
     exclusionCase.decidedAt = new Date();

@@ -12,7 +12,7 @@ export function checkName(problems: InputProblems, field: string, raw: string | 
   const name = normaliseText(raw);
   if (!name) problems.add(field, 'Ange ditt namn.', UserErrorCode.REQUIRED);
   else if (name.length > TEXT_LIMITS.name) {
-    problems.add(field, `Namnet får vara högst ${TEXT_LIMITS.name} tecken.`, UserErrorCode.TOO_LONG);
+    problems.tooLong(field, TEXT_LIMITS.name, `Namnet får vara högst ${TEXT_LIMITS.name} tecken.`);
   }
   return name ?? '';
 }
@@ -22,7 +22,7 @@ export function checkEmail(problems: InputProblems, field: string, raw: string |
   const email = (raw ?? '').trim().toLowerCase();
   if (!email) problems.add(field, 'Ange en e-postadress.', UserErrorCode.REQUIRED);
   else if (email.length > TEXT_LIMITS.email) {
-    problems.add(field, `E-postadressen får vara högst ${TEXT_LIMITS.email} tecken.`, UserErrorCode.TOO_LONG);
+    problems.tooLong(field, TEXT_LIMITS.email, `E-postadressen får vara högst ${TEXT_LIMITS.email} tecken.`);
   } else if (!isEmailAddress(email)) {
     problems.add(field, 'Ange en giltig e-postadress, till exempel namn@exempel.se.', UserErrorCode.INVALID);
   }
@@ -43,6 +43,10 @@ export function checkNewPassword(
       UserErrorCode.WEAK_PASSWORD,
     );
   } else if (password.length > TEXT_LIMITS.password) {
-    problems.add(field, `Lösenordet får vara högst ${TEXT_LIMITS.password} tecken.`, UserErrorCode.TOO_LONG);
+    problems.tooLong(
+      field,
+      TEXT_LIMITS.password,
+      `Lösenordet får vara högst ${TEXT_LIMITS.password} tecken.`,
+    );
   }
 }

@@ -12,7 +12,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { TEXT_LIMITS, UserErrorCode } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import { unauthenticated } from '../graphql/errors.js';
-import { userError } from '../graphql/user-error.js';
+import { tooLongError, userError } from '../graphql/user-error.js';
 import { Person } from './person.entity.js';
 import { Session } from './session.entity.js';
 import { endSession } from './session.service.js';
@@ -117,7 +117,11 @@ export async function deleteMyAccount(
   if (!viewer) throw unauthenticated();
   if (!input.password) throw userError('password', 'Ange ditt lösenord.', UserErrorCode.REQUIRED);
   if (input.password.length > TEXT_LIMITS.password) {
-    throw userError('password', 'Lösenordet är för långt.', UserErrorCode.TOO_LONG);
+    throw tooLongError(
+      'password',
+      TEXT_LIMITS.password,
+      `Lösenordet får vara högst ${TEXT_LIMITS.password} tecken.`,
+    );
   }
   const person = await em.findOne(Person, viewer.id);
   const valid = await verifyPassword(person?.passwordHash ?? null, input.password);

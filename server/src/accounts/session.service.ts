@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, TEXT_LIMITS } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
-import { userError } from '../graphql/user-error.js';
+import { tooLongError, userError } from '../graphql/user-error.js';
 import { unauthenticated } from '../graphql/errors.js';
 import { publishLiveEvent, sessionTopic } from '../live/publish.js';
 import { Person } from './person.entity.js';
@@ -72,7 +72,11 @@ export async function signIn(
   }
   if (!input.password) throw userError('password', 'Ange ditt lösenord.', UserErrorCode.REQUIRED);
   if (input.password.length > TEXT_LIMITS.password) {
-    throw userError('password', 'Lösenordet är för långt.', UserErrorCode.TOO_LONG);
+    throw tooLongError(
+      'password',
+      TEXT_LIMITS.password,
+      `Lösenordet får vara högst ${TEXT_LIMITS.password} tecken.`,
+    );
   }
   // Counted (and committed) before the password is checked, so parallel guesses cannot outrun the count.
   const attempt = await em.transactional((tx) => countAttempt(tx, signInLimits(email, ip)));

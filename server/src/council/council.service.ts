@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { COUNCIL_SEAT_LIMITS, SeatKind, TEXT_LIMITS, UserErrorCode, normaliseText } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
-import { InputProblems, userError } from '../graphql/user-error.js';
+import { InputProblems, tooLongError, userError } from '../graphql/user-error.js';
 import { COORDINATOR_QUEUE_TOPIC, publishLiveEvent } from '../live/publish.js';
 import { Person } from '../accounts/person.entity.js';
 import { Forum } from '../forums/forum.entity.js';
@@ -26,11 +26,10 @@ export async function nominateCouncilMember(
     const nomineeName = normaliseText(input.nomineeName);
     const motivation = normaliseText(input.motivation);
     if (!nomineeName) problems.add('nomineeName', 'Ange vem ni nominerar.', UserErrorCode.REQUIRED);
-    else if (nomineeName.length > TEXT_LIMITS.name)
-      problems.add('nomineeName', `Högst ${TEXT_LIMITS.name} tecken.`, UserErrorCode.TOO_LONG);
+    else if (nomineeName.length > TEXT_LIMITS.name) problems.tooLong('nomineeName', TEXT_LIMITS.name);
     if (!motivation) problems.add('motivation', 'Motivera nomineringen.', UserErrorCode.REQUIRED);
     else if (motivation.length > TEXT_LIMITS.motivation)
-      problems.add('motivation', `Högst ${TEXT_LIMITS.motivation} tecken.`, UserErrorCode.TOO_LONG);
+      problems.tooLong('motivation', TEXT_LIMITS.motivation);
     problems.throwIfAny();
     const nomination = tx.create(Nomination, {
       party,
@@ -80,8 +79,8 @@ export async function assignCouncilSeat(
       throw userError('personEmail', 'Personen har redan en plats i rådet.', UserErrorCode.DUPLICATE);
     }
     const organisation = normaliseText(input.organisation);
-    if (organisation && organisation.length > TEXT_LIMITS.name) {
-      throw userError('organisation', `Högst ${TEXT_LIMITS.name} tecken.`, UserErrorCode.TOO_LONG);
+    if (organisation && organisation.length > TEXT_LIMITS.organisation) {
+      throw tooLongError('organisation', TEXT_LIMITS.organisation);
     }
     const [last] = await tx.find(
       CouncilSeat,

@@ -22,16 +22,25 @@ export class UserError {
   })
   retryAfterMinutes: number | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'With TOO_LONG: the most characters (or entries) allowed, for clients that word it themselves.',
+  })
+  max: number | null;
+
   constructor(
     field: string[],
     message: string,
     code: UserErrorCode,
     retryAfterMinutes: number | null = null,
+    max: number | null = null,
   ) {
     this.field = field;
     this.message = message;
     this.code = code;
     this.retryAfterMinutes = retryAfterMinutes;
+    this.max = max;
   }
 }
 
@@ -42,15 +51,22 @@ export class UserErrors extends Error {
   }
 }
 
+const inputPath = (path: string[], field: string) => [...path, ...(field ? field.split('.') : [])];
+
+/** "Högst 200 tecken.": a text over its limit; the message says the limit and `max` carries it. */
+export function tooLongError(field: string, max: number, message = `Högst ${max} tecken.`): UserErrors {
+  return new UserErrors([
+    new UserError(inputPath(['input'], field), message, UserErrorCode.TOO_LONG, null, max),
+  ]);
+}
+
 export function userError(
   field: string,
   message: string,
   code: UserErrorCode,
   retryAfterMinutes: number | null = null,
 ): UserErrors {
-  return new UserErrors([
-    new UserError(['input', ...(field ? field.split('.') : [])], message, code, retryAfterMinutes),
-  ]);
+  return new UserErrors([new UserError(inputPath(['input'], field), message, code, retryAfterMinutes)]);
 }
 
 /** Collects every field error of an input, so the user sees them all at once; throws them together. */
@@ -60,7 +76,13 @@ export class InputProblems {
   constructor(private readonly path: string[] = ['input']) {}
 
   add(field: string, message: string, code: UserErrorCode): this {
-    this.errors.push(new UserError([...this.path, ...(field ? field.split('.') : [])], message, code));
+    this.errors.push(new UserError(inputPath(this.path, field), message, code));
+    return this;
+  }
+
+  /** A text over its limit, as tooLongError says it. */
+  tooLong(field: string, max: number, message = `Högst ${max} tecken.`): this {
+    this.errors.push(new UserError(inputPath(this.path, field), message, UserErrorCode.TOO_LONG, null, max));
     return this;
   }
 

@@ -4,6 +4,10 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../graphql/context.js';
 import { Meeting } from './meeting.entity.js';
 import { meetingPolicy } from './meeting.policy.js';
+import { MeetingView, readMeetingView } from './meeting-view.js';
+
+/** A meeting as field resolvers get it: an entity, or the read model of the public reads. */
+export type MeetingRoot = Meeting | MeetingView;
 
 /** A meeting with everything the agenda views show, in one SQL statement. */
 export function loadMeetingWithAgenda(em: EntityManager, meetingId: string) {
@@ -22,6 +26,12 @@ export async function findVisibleMeeting(em: EntityManager, viewer: Viewer | nul
   return meeting;
 }
 
+/** The read model of a meeting the viewer may see, or null: one statement, nothing hydrated. */
+export async function readVisibleMeeting(em: EntityManager, viewer: Viewer | null, meetingId: string) {
+  const meeting = await readMeetingView(em, meetingId);
+  return meeting && meetingPolicy.see(viewer, meeting) ? meeting : null;
+}
+
 /** Which meetings a viewer may list: drafts only for those who run them. */
 export function visibleMeetings(viewer: Viewer | null): FilterQuery<Meeting> {
   if (viewer?.isCoordinator) return {};
@@ -30,6 +40,7 @@ export function visibleMeetings(viewer: Viewer | null): FilterQuery<Meeting> {
 }
 
 /** Whether the viewer may run the meeting, so the client shows the chair's controls only to them. */
-export function viewerCanChair(viewer: Viewer | null, meeting: Meeting): boolean {
-  return meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null });
+export function viewerCanChair(viewer: Viewer | null, meeting: MeetingRoot): boolean {
+  const chairId = meeting instanceof MeetingView ? meeting.chairId : (meeting.chair?.id ?? null);
+  return meetingPolicy.chair(viewer, { status: meeting.status, chairId });
 }

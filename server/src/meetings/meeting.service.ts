@@ -16,7 +16,7 @@ import {
 } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
-import { userError } from '../graphql/user-error.js';
+import { tooLongError, userError } from '../graphql/user-error.js';
 import { meetingTopic, publishLiveEvent } from '../live/publish.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Meeting } from './meeting.entity.js';
@@ -187,17 +187,17 @@ export function recordAgendaItemOutcome(em: EntityManager, viewer: Viewer | null
       throw userError('decision', 'Skriv ett beslut eller en anteckning.', UserErrorCode.REQUIRED);
     }
     if (decision && decision.length > TEXT_LIMITS.decision) {
-      throw userError(
+      throw tooLongError(
         'decision',
+        TEXT_LIMITS.decision,
         `Beslutet får vara högst ${TEXT_LIMITS.decision} tecken.`,
-        UserErrorCode.TOO_LONG,
       );
     }
     if (minute && minute.length > TEXT_LIMITS.minute) {
-      throw userError(
+      throw tooLongError(
         'minute',
+        TEXT_LIMITS.minute,
         `Anteckningen får vara högst ${TEXT_LIMITS.minute} tecken.`,
-        UserErrorCode.TOO_LONG,
       );
     }
     const item = itemOf(agenda, input.agendaItemId);

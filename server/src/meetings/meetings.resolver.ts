@@ -3,6 +3,7 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   Query,
@@ -12,6 +13,7 @@ import {
 } from 'type-graphql';
 import { Input, Payload, field, id, int } from '../graphql/generated-types.js';
 import { AgendaItemStatus } from '@samverka/domain';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { payloadWith } from '../graphql/payload.js';
 import { idOfType } from '../graphql/node.js';
@@ -21,7 +23,14 @@ import { Activity } from '../activity-plan/activity.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingEvent } from './meeting-event.type.js';
-import { findVisibleMeeting, viewerCanChair, visibleMeetings } from './meeting.queries.js';
+import {
+  findVisibleMeeting,
+  readVisibleMeeting,
+  viewerCanChair,
+  visibleMeetings,
+  type MeetingRoot,
+} from './meeting.queries.js';
+import { answersSelection, MeetingView, type AgendaItemView } from './meeting-view.js';
 import { latestCursor, meetingTopic } from '../live/publish.js';
 import * as meetings from './meeting.service.js';
 
@@ -82,9 +91,13 @@ export class MeetingsResolver {
   async meeting(
     @Arg('id', () => ID) id: string,
     @Ctx() { em, viewer }: GraphQLContext,
-  ): Promise<Meeting | null> {
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<MeetingRoot | null> {
     const meetingId = idOfType(id, 'Meeting');
-    return meetingId ? findVisibleMeeting(em, viewer, meetingId) : null;
+    if (!meetingId) return null;
+    return answersSelection(info)
+      ? readVisibleMeeting(em, viewer, meetingId)
+      : findVisibleMeeting(em, viewer, meetingId);
   }
 
   @Query(() => MeetingConnection, { description: 'Meetings of every forum, the latest first.' })
@@ -112,19 +125,21 @@ export class MeetingsResolver {
   }
 
   @FieldResolver(() => Forum, { description: 'The forum that meets.' })
-  forum(@Root() meeting: Meeting): Promise<Forum> {
+  forum(@Root() meeting: MeetingRoot): Promise<Forum> | MeetingView['forum'] {
+    if (meeting instanceof MeetingView) return meeting.forum;
     return meeting.forum.load({ dataloader: true }) as Promise<Forum>;
   }
 
   @FieldResolver(() => [AgendaItem], { description: 'The agenda, in order.' })
-  async agenda(@Root() meeting: Meeting): Promise<AgendaItem[]> {
+  async agenda(@Root() meeting: MeetingRoot): Promise<(AgendaItem | AgendaItemView)[]> {
+    if (meeting instanceof MeetingView) return meeting.agenda;
     return meeting.agenda.isInitialized()
       ? meeting.agenda.getItems()
       : meeting.agenda.load({ dataloader: true }).then((c) => c.getItems());
   }
 
   @FieldResolver(() => AgendaItem, { nullable: true, description: 'The item being dealt with now.' })
-  async currentItem(@Root() meeting: Meeting): Promise<AgendaItem | null> {
+  async currentItem(@Root() meeting: MeetingRoot): Promise<AgendaItem | AgendaItemView | null> {
     const agenda = await this.agenda(meeting);
     return agenda.find((item) => item.status === AgendaItemStatus.CURRENT) ?? null;
   }
@@ -132,12 +147,13 @@ export class MeetingsResolver {
   @FieldResolver(() => Boolean, {
     description: 'True when the viewer may run the meeting (the coordinator or its chair).',
   })
-  viewerCanChair(@Root() meeting: Meeting, @Ctx() { viewer }: GraphQLContext): boolean {
+  viewerCanChair(@Root() meeting: MeetingRoot, @Ctx() { viewer }: GraphQLContext): boolean {
     return viewerCanChair(viewer, meeting);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Name of the meeting's chair (ordförande)." })
-  async chairName(@Root() meeting: Meeting): Promise<string | null> {
+  async chairName(@Root() meeting: MeetingRoot): Promise<string | null> {
+    if (meeting instanceof MeetingView) return meeting.chairName;
     return meeting.chair ? ((await meeting.chair.load({ dataloader: true }))?.name ?? null) : null;
   }
 
@@ -145,7 +161,8 @@ export class MeetingsResolver {
     description:
       'Cursor of the latest live event; subscribe with after: liveCursor to miss nothing since this query.',
   })
-  liveCursor(@Root() meeting: Meeting, @Ctx() { em }: GraphQLContext): Promise<string> {
+  liveCursor(@Root() meeting: MeetingRoot, @Ctx() { em }: GraphQLContext): Promise<string> | string {
+    if (meeting instanceof MeetingView) return meeting.liveCursor;
     return latestCursor(em, meetingTopic(meeting.id));
   }
 
@@ -260,7 +277,8 @@ export class AgendaItemResolver {
     nullable: true,
     description: 'The activity of the plan this item follows up.',
   })
-  async activity(@Root() item: AgendaItem): Promise<Activity | null> {
+  async activity(@Root() item: AgendaItem | AgendaItemView): Promise<Activity | AgendaItemView['activity']> {
+    if (!(item instanceof AgendaItem)) return item.activity;
     return item.activity ? ((await item.activity.load({ dataloader: true })) ?? null) : null;
   }
 }

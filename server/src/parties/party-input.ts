@@ -1,4 +1,5 @@
 import {
+  MAX_AREAS_OF_INTEREST,
   PartyKind,
   TEXT_LIMITS,
   UserErrorCode,
@@ -33,13 +34,8 @@ export interface CleanPartyDetails {
   networkParticipants: string | null;
 }
 
-const MAX_AREAS = 20;
-const MAX_AREA_LENGTH = 60;
-
 function tooLong(problems: InputProblems, field: string, value: string | null, limit: number) {
-  if (value && value.length > limit) {
-    problems.add(field, `Högst ${limit} tecken.`, UserErrorCode.TOO_LONG);
-  }
+  if (value && value.length > limit) problems.tooLong(field, limit);
 }
 
 /** Validates and normalises a party's details; every problem is reported at once, beside its field. */
@@ -103,14 +99,18 @@ export function cleanPartyDetails(input: PartyDetails, path: string[] = ['input'
   const areasOfInterest = [
     ...new Set((input.areasOfInterest ?? []).map((area) => area.trim().toLowerCase()).filter(Boolean)),
   ];
-  if (areasOfInterest.length > MAX_AREAS) {
-    problems.add('areasOfInterest', `Högst ${MAX_AREAS} intresseområden.`, UserErrorCode.TOO_LONG);
-  }
-  if (areasOfInterest.some((area) => area.length > MAX_AREA_LENGTH)) {
-    problems.add(
+  if (areasOfInterest.length > MAX_AREAS_OF_INTEREST) {
+    problems.tooLong(
       'areasOfInterest',
-      `Varje intresseområde får ha högst ${MAX_AREA_LENGTH} tecken.`,
-      UserErrorCode.TOO_LONG,
+      MAX_AREAS_OF_INTEREST,
+      `Högst ${MAX_AREAS_OF_INTEREST} intresseområden.`,
+    );
+  }
+  if (areasOfInterest.some((area) => area.length > TEXT_LIMITS.areaOfInterest)) {
+    problems.tooLong(
+      'areasOfInterest',
+      TEXT_LIMITS.areaOfInterest,
+      `Varje intresseområde får ha högst ${TEXT_LIMITS.areaOfInterest} tecken.`,
     );
   }
 

@@ -1,5 +1,6 @@
 import { isEmailAddress, MIN_PASSWORD_LENGTH, TEXT_LIMITS } from '@samverka/domain';
 import type { RegisterInput } from '../../gql/graphql';
+import { tooLong, type FieldMessage } from '../../lib/errors';
 import { emptyPartyForm, partyInput, validatePartyForm, type PartyForm } from '../parties/party-form';
 
 /** What the person does with a party when registering. */
@@ -22,10 +23,10 @@ export function emptyRegistrationForm(): RegistrationForm {
 /** Field errors for the person's own fields (also used when accepting an invitation). */
 export function validatePerson(
   form: Pick<RegistrationForm, 'name' | 'password'> & { email?: string },
-): Record<string, string> {
-  const errors: Record<string, string> = {};
+): Record<string, FieldMessage> {
+  const errors: Record<string, FieldMessage> = {};
   if (!form.name.trim()) errors.name = 'userErrors.REQUIRED';
-  else if (form.name.trim().length > TEXT_LIMITS.name) errors.name = 'userErrors.TOO_LONG';
+  else if (form.name.trim().length > TEXT_LIMITS.name) errors.name = tooLong(TEXT_LIMITS.name);
   if (form.email !== undefined) {
     if (!form.email.trim()) errors.email = 'userErrors.REQUIRED';
     else if (!isEmailAddress(form.email.trim())) errors.email = 'validation.email';
@@ -36,10 +37,10 @@ export function validatePerson(
 }
 
 /** A new password: at least MIN_PASSWORD_LENGTH characters, at most the text limit. */
-export function validatePassword(password: string): string | null {
+export function validatePassword(password: string): FieldMessage | null {
   if (!password) return 'userErrors.REQUIRED';
   if (password.length < MIN_PASSWORD_LENGTH) return 'validation.passwordTooShort';
-  if (password.length > TEXT_LIMITS.password) return 'userErrors.TOO_LONG';
+  if (password.length > TEXT_LIMITS.password) return tooLong(TEXT_LIMITS.password);
   return null;
 }
 
@@ -47,7 +48,7 @@ export function validatePassword(password: string): string | null {
  * Client-side check of the registration form, mirroring packages/domain. Keys are the server's payload
  * error fields ("email", "createParty.organisationNumber", "joinPartyId") so both show in the same place.
  */
-export function validateRegistration(form: RegistrationForm): Record<string, string> {
+export function validateRegistration(form: RegistrationForm): Record<string, FieldMessage> {
   const errors = validatePerson(form);
   if (form.choice === 'create') Object.assign(errors, validatePartyForm(form.party, 'createParty.'));
   if (form.choice === 'join' && !form.joinPartyId) errors.joinPartyId = 'validation.chooseParty';
@@ -82,6 +83,9 @@ export const REGISTRATION_FIELD_ORDER = [
 ] as const;
 
 /** The first field, in page order, that has an error. */
-export function firstErrorField(errors: Record<string, string>, order: readonly string[]): string | null {
+export function firstErrorField(
+  errors: Record<string, FieldMessage>,
+  order: readonly string[],
+): string | null {
   return order.find((field) => errors[field]) ?? Object.keys(errors)[0] ?? null;
 }

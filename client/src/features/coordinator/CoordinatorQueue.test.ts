@@ -77,19 +77,32 @@ describe("the coordinator's queue", () => {
     });
   });
 
-  test("a server's payload error on the reason goes beside the field", async () => {
-    const rejectAccession = vi.fn(() => ({
-      accession: null,
-      errors: [{ field: ['input', 'reason'], message: 'RAW', code: 'TOO_LONG' }],
-    }));
-    const page = await setup({ signedIn: true, resolvers: { rejectAccession } });
-    await page.get('button[aria-label="Avslå ansökan från Nya föreningen"]').trigger('click');
-    await flushPromises();
-    await page.get('#reason-A4').setValue('x');
-    await page.get('form').trigger('submit');
-    await flushPromises();
-    expect(page.get('#reason-A4-error').text()).toBe('Texten är för lång.');
-  });
+  test.each([
+    ['sv', 'Högst 4000 tecken.'],
+    ['en', 'At most 4000 characters.'],
+  ] as const)(
+    "a server's payload error on the reason goes beside the field with its limit, in %s",
+    async (locale, text) => {
+      const rejectAccession = vi.fn(() => ({
+        accession: null,
+        errors: [{ field: ['input', 'reason'], message: 'Högst 4000 tecken.', code: 'TOO_LONG', max: 4000 }],
+      }));
+      const page = await setup({ signedIn: true, resolvers: { rejectAccession } }, locale);
+      await page
+        .get(
+          locale === 'sv'
+            ? 'button[aria-label="Avslå ansökan från Nya föreningen"]'
+            : 'button[aria-label="Reject the request from Nya föreningen"]',
+        )
+        .trigger('click');
+      await flushPromises();
+      await page.get('#reason-A4').setValue('x');
+      await page.get('form').trigger('submit');
+      await flushPromises();
+      expect(page.get('#reason-A4-error').text()).toBe(text);
+      expect(page.get('#reason-A4').attributes('maxlength')).toBe('4000');
+    },
+  );
 
   test("recording Samverkansrådet's decision needs the outcome and the text", async () => {
     const recordExclusionDecision = vi.fn(

@@ -1,32 +1,51 @@
-import { ref } from 'vue';
-import { CoordinatorQueueChangedDocument, type CoordinatorQueueChangedSubscription } from '../../gql/graphql';
-import { useLiveEvents, type LiveEventsOptions } from '../../lib/use-live-events';
+import { ref, type Ref } from 'vue';
+import { CoordinatorQueueChangedDocument } from '../../gql/graphql';
+import { coalesce } from '../../lib/live/coalesce';
+import type { LiveSocket } from '../../lib/live/live-socket';
+import { RESYNC, useLiveSubscription } from '../../lib/live/use-live-subscription';
+
+/** The queue page's three queries (the server's cost limit counts each list by its page size). */
+export type QueuePart = 'accessions' | 'nominations' | 'cases';
+
+const EVERY_PART: readonly QueuePart[] = ['accessions', 'nominations', 'cases'];
 
 /**
- * Keeps the coordinator's queue current: every coordinatorQueueChanged event (and a reconnect, which may
- * have missed some) refetches the queue, and the page announces the update politely.
+ * The parts of the queue an event changes. CoordinatorQueueEvent carries only its kind, so the page
+ * refetches those parts; a RESYNC (or a kind it does not know) refetches all of them.
+ */
+export function partsChangedBy(kind: string): readonly QueuePart[] {
+  if (kind === RESYNC) return EVERY_PART;
+  if (kind === 'ACCESSION_EXCLUDED') return ['accessions', 'cases'];
+  if (kind.startsWith('ACCESSION_') || kind.startsWith('NETWORK_')) return ['accessions'];
+  if (kind.startsWith('EXCLUSION_CASE_')) return ['cases'];
+  if (kind.startsWith('NOMINATION_')) return ['nominations'];
+  return EVERY_PART;
+}
+
+/**
+ * Keeps the coordinator's queue current: each coordinatorQueueChanged event refetches the parts it
+ * changed, coalesced, so a replay of many events after a reconnect costs one refetch per part, not one
+ * per event. The page announces the update politely.
  */
 export function useCoordinatorQueueLive(
-  refetch: () => unknown,
-  options: Pick<
-    LiveEventsOptions<CoordinatorQueueChangedSubscription>,
-    'factory' | 'url' | 'startAfter'
-  > = {},
+  refetch: Record<QueuePart, () => unknown>,
+  options: { startAfter: Readonly<Ref<string | null | undefined>>; socket?: LiveSocket },
 ) {
   const updates = ref(0);
-  const reload = () => {
-    // A failed refetch shows through the query's error state.
-    Promise.resolve(refetch()).catch(() => {});
+  const reload = {
+    accessions: coalesce(refetch.accessions),
+    nominations: coalesce(refetch.nominations),
+    cases: coalesce(refetch.cases),
   };
-  const live = useLiveEvents<CoordinatorQueueChangedSubscription>({
+  const live = useLiveSubscription({
     document: CoordinatorQueueChangedDocument,
-    cursorOf: (data) => data.coordinatorQueueChanged.cursor,
-    onEvent: () => {
+    eventOf: (data) => data.coordinatorQueueChanged,
+    startAfter: options.startAfter,
+    onEvent: ({ kind }) => {
       updates.value++;
-      reload();
+      for (const part of partsChangedBy(kind)) reload[part]();
     },
-    onReconnect: reload,
-    ...options,
+    socket: options.socket,
   });
   return { live, updates };
 }

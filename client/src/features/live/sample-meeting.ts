@@ -9,7 +9,6 @@ export function sampleLiveMeeting(over: Partial<LiveMeetingFragment> = {}): Live
     location: 'Föreningarnas hus',
     status: 'IN_PROGRESS',
     version: 7,
-    liveCursor: '41',
     startedAt: '2026-03-03T13:00:00Z',
     closedAt: null,
     timerPaused: false,

@@ -106,8 +106,15 @@ describe('interpretPayload', () => {
     ],
     [
       'field error',
-      [{ field: ['input', 'decision'], code: 'TOO_LONG' as const }],
-      { ok: false, stale: false, alerts: [], byField: { decision: 'userErrors.TOO_LONG' } },
+      [{ field: ['input', 'decision'], message: 'Högst 4000 tecken.', code: 'TOO_LONG' as const, max: 4000 }],
+      {
+        ok: false,
+        stale: false,
+        alerts: [],
+        byField: {
+          decision: { key: 'userErrors.TOO_LONG_MAX', params: { max: 4000 }, sv: 'Högst 4000 tecken.' },
+        },
+      },
     ],
     [
       'transition error',

@@ -6,8 +6,8 @@ import {
   nextPendingItem,
   previousItem,
 } from '@samverka/domain';
-import type { AgendaItemStatus as ItemStatus, MeetingStatus, UserErrorCode } from '../../gql/graphql';
-import { groupUserErrors } from '../../lib/errors';
+import type { AgendaItemStatus as ItemStatus, MeetingStatus } from '../../gql/graphql';
+import { groupUserErrors, type FieldMessage, type UserErrorLike } from '../../lib/errors';
 
 /**
  * The chair's buttons, read from the workflow tables in @samverka/domain that the server enforces, plus what
@@ -64,14 +64,12 @@ export interface PayloadOutcome {
   stale: boolean;
   /** i18n keys for an alert. */
   alerts: string[];
-  /** i18n keys per input field, e.g. { decision: 'userErrors.TOO_LONG' }. */
-  byField: Record<string, string>;
+  /** Messages per input field, e.g. for decision. */
+  byField: Record<string, FieldMessage>;
 }
 
 /** Reads a mutation payload's `errors` into what the page shows. */
-export function interpretPayload(
-  errors: readonly { field: readonly string[]; code: UserErrorCode }[],
-): PayloadOutcome {
+export function interpretPayload(errors: readonly UserErrorLike[]): PayloadOutcome {
   const stale = errors.some((e) => e.code === 'STALE_VERSION');
   const { byField, general } = groupUserErrors(
     stale ? errors.filter((e) => e.code !== 'STALE_VERSION') : errors,

@@ -81,12 +81,29 @@ describe('useMeetingActions', () => {
 
   test('field errors of an outcome go beside the field of that item', async () => {
     const { actions } = setup(
-      vi.fn().mockResolvedValue(payload([{ field: ['input', 'decision'], message: 'x', code: 'TOO_LONG' }])),
+      vi.fn().mockResolvedValue(
+        payload([
+          {
+            field: ['input', 'decision'],
+            message: 'Beslutet får vara högst 4000 tecken.',
+            code: 'TOO_LONG',
+            max: 4000,
+          },
+        ]),
+      ),
     );
     expect(
       await actions.runItemAction('recordOutcome', 'AI2', { decision: 'x'.repeat(5000), minute: null }),
     ).toBe(false);
-    expect(actions.fieldErrors.value).toEqual({ AI2: { decision: 'userErrors.TOO_LONG' } });
+    expect(actions.fieldErrors.value).toEqual({
+      AI2: {
+        decision: {
+          key: 'userErrors.TOO_LONG_MAX',
+          params: { max: 4000 },
+          sv: 'Beslutet får vara högst 4000 tecken.',
+        },
+      },
+    });
     expect(actions.alerts.value).toEqual([]);
     expect(actions.savedItemId.value).toBeNull();
   });

@@ -15,7 +15,7 @@ import {
   type MeetingDetailsFragment,
   type UserErrorCode,
 } from '../../gql/graphql';
-import { topLevelErrorKey } from '../../lib/errors';
+import { topLevelErrorKey, type FieldMessage } from '../../lib/errors';
 import { interpretPayload, type ChairAction, type ItemAction } from './meeting-actions';
 
 /** Every chair mutation returns a MeetingPayload under its own field name. */
@@ -50,7 +50,7 @@ export function useMeetingActions(meeting: Ref<MeetingDetailsFragment | null>, r
   const busy = ref(false);
   const alerts = ref<string[]>([]);
   /** Field errors of the last item mutation, keyed by agenda item id, then field. */
-  const fieldErrors = ref<Record<string, Record<string, string>>>({});
+  const fieldErrors = ref<Record<string, Record<string, FieldMessage>>>({});
   const savedItemId = ref<string | null>(null);
 
   async function mutate(

@@ -8,6 +8,7 @@ import {
   TEXT_LIMITS,
 } from '@samverka/domain';
 import type { CreatePartyInput } from '../../gql/graphql';
+import { tooLong, type FieldMessage } from '../../lib/errors';
 
 /** The party fields as the form holds them (text inputs; areas of interest comma-separated). */
 export interface PartyForm {
@@ -59,21 +60,21 @@ export function isNetwork(form: Pick<PartyForm, 'kind'>): boolean {
   return form.kind !== '' && !requiresOrganisationNumber(form.kind);
 }
 
-function tooLong(value: string, limit: number): boolean {
+function over(value: string, limit: number): boolean {
   return value.trim().length > limit;
 }
 
 /**
- * Client-side check of the party fields, mirroring the server's rules in packages/domain. Returns i18n keys
+ * Client-side check of the party fields, mirroring the server's rules in packages/domain. Returns messages
  * by field, keyed as the server's payload errors are (`prefix` + field, e.g. "createParty.name").
  */
-export function validatePartyForm(form: PartyForm, prefix = ''): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const set = (field: string, key: string) => {
+export function validatePartyForm(form: PartyForm, prefix = ''): Record<string, FieldMessage> {
+  const errors: Record<string, FieldMessage> = {};
+  const set = (field: string, key: FieldMessage) => {
     errors[`${prefix}${field}`] ??= key;
   };
   if (!form.name.trim()) set('name', 'userErrors.REQUIRED');
-  else if (tooLong(form.name, TEXT_LIMITS.partyName)) set('name', 'userErrors.TOO_LONG');
+  else if (over(form.name, TEXT_LIMITS.partyName)) set('name', tooLong(TEXT_LIMITS.partyName));
   if (!form.kind) set('kind', 'userErrors.REQUIRED');
   if (form.kind && requiresOrganisationNumber(form.kind)) {
     if (!form.organisationNumber.trim()) set('organisationNumber', 'userErrors.REQUIRED');
@@ -96,15 +97,16 @@ export function validatePartyForm(form: PartyForm, prefix = ''): Record<string, 
   }
   if (isNetwork(form)) {
     if (!form.networkContactName.trim()) set('networkContactName', 'userErrors.REQUIRED');
-    else if (tooLong(form.networkContactName, TEXT_LIMITS.name))
-      set('networkContactName', 'userErrors.TOO_LONG');
+    else if (over(form.networkContactName, TEXT_LIMITS.name))
+      set('networkContactName', tooLong(TEXT_LIMITS.name));
     if (!form.networkParticipants.trim()) set('networkParticipants', 'userErrors.REQUIRED');
-    else if (tooLong(form.networkParticipants, TEXT_LIMITS.description))
-      set('networkParticipants', 'userErrors.TOO_LONG');
+    else if (over(form.networkParticipants, TEXT_LIMITS.description))
+      set('networkParticipants', tooLong(TEXT_LIMITS.description));
   }
-  if (tooLong(form.description, TEXT_LIMITS.description)) set('description', 'userErrors.TOO_LONG');
-  if (tooLong(form.publicContact, TEXT_LIMITS.publicContact)) set('publicContact', 'userErrors.TOO_LONG');
-  if (tooLong(form.website, TEXT_LIMITS.website)) set('website', 'userErrors.TOO_LONG');
+  if (over(form.description, TEXT_LIMITS.description)) set('description', tooLong(TEXT_LIMITS.description));
+  if (over(form.publicContact, TEXT_LIMITS.publicContact))
+    set('publicContact', tooLong(TEXT_LIMITS.publicContact));
+  if (over(form.website, TEXT_LIMITS.website)) set('website', tooLong(TEXT_LIMITS.website));
   return errors;
 }
 

@@ -1,10 +1,16 @@
 import { computed, shallowRef, type Ref } from 'vue';
+import type { ApolloClient } from '@apollo/client/core';
+import { addTypenameToDocument } from '@apollo/client/utilities';
+import { useApolloClient } from '@vue/apollo-composable';
 import {
   AccessionChangedDocument,
-  type AccessionChangedSubscription,
+  MyPartyDetailsFragmentDoc,
+  PartyExclusionCasesDocument,
   type AccessionDetailsFragment,
 } from '../../gql/graphql';
-import { useLiveEvents, type LiveEventsOptions } from '../../lib/use-live-events';
+import { coalesce } from '../../lib/live/coalesce';
+import type { LiveSocket } from '../../lib/live/live-socket';
+import { RESYNC, useLiveSubscription } from '../../lib/live/use-live-subscription';
 
 type Accession = AccessionDetailsFragment;
 
@@ -29,42 +35,62 @@ export function statusToAnnounce(previous: Accession | null, next: Accession): A
   return next.status;
 }
 
+// Apollo's cache identifies what it stores by __typename, which its own queries ask for on their own.
+const ACCESSION_CHANGED = addTypenameToDocument(AccessionChangedDocument);
+
+/** Kinds of event after which the party's exclusion cases (not part of the event's party) are fetched again. */
+function changesCases(kind: string): boolean {
+  return kind === RESYNC || kind === 'ACCESSION_EXCLUDED' || kind.startsWith('EXCLUSION_CASE_');
+}
+
 /**
- * A party's accession kept current live: the page's query gives the first view, accessionChanged events
- * (followed from the last cursor across reconnects) lay newer ones over it, and each change of status is
- * offered for a polite announcement.
+ * A party's page kept current live. accessionChanged carries the party as the page shows it
+ * (MyPartyDetails: profile, members, accession), which is written into Apollo's cache so the page's query
+ * shows it without a refetch. The exclusion cases are not part of it: an event about them refetches that
+ * one query, coalesced. Each change of status is offered for a polite announcement.
  */
 export function useLiveAccession(
   partyId: string,
   fromQuery: Ref<Accession | null>,
-  options: { onChange?: () => void } & Pick<
-    LiveEventsOptions<AccessionChangedSubscription>,
-    'factory' | 'url' | 'startAfter'
-  > = {},
+  options: {
+    startAfter: Readonly<Ref<string | null | undefined>>;
+    socket?: LiveSocket;
+    apollo?: ApolloClient<unknown>;
+  },
 ) {
+  const apollo = options.apollo ?? useApolloClient().resolveClient();
   const live = shallowRef<Accession | null>(null);
   const announced = shallowRef<Accession['status'] | null>(null);
   const accession = computed(() => newerAccession(fromQuery.value, live.value));
+  const refetchCases = coalesce(() =>
+    apollo.refetchQueries({
+      include: [PartyExclusionCasesDocument],
+      onQueryUpdated: (query) => query.variables?.partyId === partyId && query.refetch(),
+    }),
+  );
 
-  const events = useLiveEvents<AccessionChangedSubscription>({
-    document: AccessionChangedDocument,
+  const events = useLiveSubscription({
+    document: ACCESSION_CHANGED,
     variables: { partyId },
-    cursorOf: (data) => data.accessionChanged.cursor,
-    onEvent: (data) => {
+    eventOf: (data) => data.accessionChanged,
+    startAfter: options.startAfter,
+    onEvent: ({ kind, party }, resync) => {
       // An event may be about the party's cases or memberships; the accession it carries may be unchanged.
-      const next = data.accessionChanged.party.accession ?? null;
+      const next = party.accession ?? null;
       if (next) {
         const status = statusToAnnounce(accession.value, next);
-        live.value = newerAccession(live.value, next);
+        live.value = resync ? next : newerAccession(live.value, next);
         if (status) announced.value = status;
       }
-      options.onChange?.();
+      apollo.cache.writeFragment({
+        fragment: MyPartyDetailsFragmentDoc,
+        fragmentName: 'MyPartyDetails',
+        data: party,
+      });
+      if (changesCases(kind)) refetchCases();
     },
-    onReconnect: () => options.onChange?.(),
-    factory: options.factory,
-    url: options.url,
-    startAfter: options.startAfter,
+    socket: options.socket,
   });
 
-  return { accession, announced, connection: computed(() => events.state.value.connection), events };
+  return { accession, announced, connection: events.connection, events };
 }

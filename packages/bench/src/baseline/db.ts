@@ -201,13 +201,15 @@ export async function makeCurrent(client: pg.ClientBase, position: number): Prom
     );
     const row = event.rows[0] as EventRow;
     const seq = row.seq;
+    const version = (meeting.rows[0] as { version: number }).version;
+    // The version rides along for the floor, which builds its message from the notification alone.
     await client.query('SELECT pg_notify($1, $2)', [
       CHANNEL,
-      JSON.stringify({ ...row, meetingId: MEETING_ID }),
+      JSON.stringify({ ...row, meetingId: MEETING_ID, version }),
     ]);
     await client.query('COMMIT');
     return {
-      version: (meeting.rows[0] as { version: number }).version,
+      version,
       seq,
       sentAt,
       committedAt: performance.now(),
