@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import { connectOrm, migrate, sqlCounter } from './db/orm.js';
+import { watchDatabase } from './db/database-watch.js';
 import { features } from './features.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { createApollo, createArmor, graphqlMetrics } from './graphql/apollo.js';
@@ -19,6 +20,7 @@ import { LiveHub, liveMetrics } from './live/live-hub.js';
 import { LiveEventListener } from './live/listener.js';
 import { attachLiveWebSocket, socketMetrics } from './live/ws-server.js';
 import { LiveEventPruning } from './live/retention.js';
+import { requestsInFlight } from './http/drain.js';
 import { staticClient } from './http/static-client.js';
 import { httpErrorHandler } from './http/errors.js';
 import { refuseDeepJson } from './http/json-depth.js';
@@ -26,15 +28,20 @@ import { securityHeaders } from './http/security-headers.js';
 import { isOwnOrigin } from './http/origin.js';
 import { Mailer } from './mail/mailer.js';
 import { devMailRoutes } from './mail/dev-mail.js';
+import { Outbox } from './outbox/outbox.js';
 
 export interface RunningSamverka {
   url: string;
   port: number;
   orm: MikroORM;
   databaseUrl: string;
+  outbox: Outbox;
   /** Stops accepting, finishes requests in flight, closes WebSockets (1001), the pool and the embedded database. */
   close(): Promise<void>;
 }
+
+/** Called when the server cannot go on (its database stayed gone): one line saying why. */
+export type GiveUp = (message: string) => void;
 
 /** Releases what was started, in reverse order, when start-up fails half way. */
 class Resources {
@@ -64,14 +71,20 @@ function listen(server: http.Server, port: number, host: string): Promise<number
   });
 }
 
-export async function startSamverka(config: Config, log: Logger): Promise<RunningSamverka> {
+export async function startSamverka(
+  config: Config,
+  log: Logger,
+  giveUp: GiveUp = (message) => log.fatal(message),
+): Promise<RunningSamverka> {
   const resources = new Resources();
   try {
     let databaseUrl = config.databaseUrl;
+    let embedded: EmbeddedDatabase | null = null;
     if (!databaseUrl) {
-      const db: EmbeddedDatabase = await startEmbeddedDatabase(config.dataDir, log);
+      const db = await startEmbeddedDatabase(config.dataDir, log);
       resources.add(() => db.stop());
       databaseUrl = db.url;
+      embedded = db;
     }
     const orm = await connectOrm(databaseUrl, log);
     resources.add(() => orm.close());
@@ -94,11 +107,15 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       log,
     );
     resources.add(() => mailer.close());
+    const outbox = await Outbox.start(databaseUrl, { mailer }, log);
+    resources.add(() => outbox.stop(config.shutdownGraceMs));
+    for (const kind of features.flatMap((feature) => feature.sideEffects ?? [])) await outbox.handle(kind);
     const schema = await buildAppSchema();
     const app = express();
     const httpServer = http.createServer(app);
     const publicQueryCache = new PublicQueryCache();
-    const apollo = createApollo(schema, httpServer, log, config.shutdownGraceMs, publicQueryCache);
+    const inFlight = requestsInFlight(httpServer);
+    const apollo = createApollo(schema, log, publicQueryCache);
     await apollo.start();
     resources.add(() => apollo.stop());
 
@@ -130,6 +147,15 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     resources.add(() => listener.stop());
     const pruning = LiveEventPruning.start(orm, config.liveEventRetentionHours, log);
     resources.add(() => pruning.stop());
+    const database = watchDatabase({
+      databaseUrl,
+      embedded,
+      recoveryMs: config.databaseRecoveryMs,
+      log,
+      onLost: () => ws.closeForRestart(),
+      onGiveUp: giveUp,
+    });
+    resources.add(async () => database.stop());
 
     app.disable('x-powered-by');
     app.set('trust proxy', config.trustProxy);
@@ -138,6 +164,10 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       res.json({ status: 'ok' });
     });
     app.get('/readyz', async (_req, res) => {
+      if (!database.available) {
+        res.status(503).json({ status: 'database unavailable' });
+        return;
+      }
       try {
         await orm.em.getConnection().execute('select 1');
         res.json({ status: 'ready' });
@@ -174,7 +204,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
             viewer: await viewerForToken(em, sessionTokenFrom(req.headers.cookie)),
             res,
             ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-            mailer,
+            outbox,
           };
         },
       }),
@@ -194,7 +224,8 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       port,
       orm,
       databaseUrl,
-      close: () => (closing ??= resources.release(log)),
+      outbox,
+      close: () => (closing ??= inFlight.drain(config.shutdownGraceMs).then(() => resources.release(log))),
     };
   } catch (error) {
     await resources.release(log);

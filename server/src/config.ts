@@ -32,6 +32,8 @@ export interface Config {
   liveMaxBufferedBytes: number;
   /** Milliseconds requests in flight get to finish on shutdown. */
   shutdownGraceMs: number;
+  /** Milliseconds the database may stay gone (restarting, unreachable) before the server exits non-zero. */
+  databaseRecoveryMs: number;
   /** Accounts one address may create in an hour. */
   registrationsPerHour: number;
   /** SMTP relay for mail (smtp://user:pass@host:587, smtps://…). */
@@ -127,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveEventRetentionHours: integer(env, 'LIVE_EVENT_RETENTION_HOURS', 72, 1, 8760),
     liveMaxBufferedBytes: integer(env, 'LIVE_MAX_BUFFERED_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 5000, 0, 60000),
+    databaseRecoveryMs: integer(env, 'DATABASE_RECOVERY_MS', 30000, 1000, 600000),
     registrationsPerHour: integer(env, 'REGISTRATIONS_PER_HOUR', 10, 1, 100000),
     smtpUrl,
     mailCatcher,

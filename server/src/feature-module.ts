@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { LiveField } from './live/live-hub.js';
 import type { GdprRules } from './accounts/gdpr.metadata.js';
+import type { SideEffectKind } from './outbox/outbox.js';
 
 /** The policies whose rule names the mutation tables use; each has an authorization matrix test. */
 export type PolicyName = 'meeting' | 'party' | 'account';
@@ -29,6 +30,8 @@ export interface FeatureModule {
   gdpr?: GdprRules;
   /** The mutation rule tables. Every mutation of the schema is in one (tested). */
   policies?: MutationRules[];
+  /** The side effects after commit (mails, notifications) its changes record in the outbox. */
+  sideEffects?: SideEffectKind<never>[];
   /** Demo data, run in list order when SEED_DEMO is on (imported only then); true when it wrote anything. */
   seed?: (em: EntityManager) => Promise<boolean>;
 }

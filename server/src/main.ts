@@ -38,7 +38,9 @@ process.on('uncaughtException', (error) => {
 });
 
 try {
-  running = await startSamverka(config, log);
+  running = await startSamverka(config, log, (message) =>
+    fail(`${message}; exiting so that a supervisor restarts the server`),
+  );
 } catch (error) {
   fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);
 }

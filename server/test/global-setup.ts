@@ -12,7 +12,7 @@ export default async function setup(project: TestProject) {
     return;
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'samverka-test-'));
-  const db = await startEmbeddedDatabase(path.join(dir, 'pg'), createLogger('warn'), 'postgres', false);
+  const db = await startEmbeddedDatabase(path.join(dir, 'pg'), createLogger('warn'), 'postgres');
   project.provide('adminDatabaseUrl', db.url);
   return async () => {
     await db.stop();

@@ -4,12 +4,12 @@ import { MailCatcher, type CaughtMail } from '../src/mail/mail-catcher.js';
  * A real SMTP server in the test process (smtp-server), with a password, so the server under test sends
  * through nodemailer exactly as to a production relay: startTestServer({ SMTP_URL: mailbox.url }).
  */
-export async function startTestMailbox() {
+export async function startTestMailbox(port = 0) {
   const credentials = { user: 'samverka', pass: 'test-smtp-password' };
   const catcher = new MailCatcher({ credentials, keep: 1000 });
-  const port = await catcher.start();
+  await catcher.start(port);
   return {
-    url: `smtp://${credentials.user}:${credentials.pass}@127.0.0.1:${port}`,
+    url: testMailboxUrl(catcher.port),
     messages: catcher.messages,
     /** The first mail to `to` (received so far or later) whose subject matches. */
     waitFor(to: string, subject: RegExp = /./, timeoutMs?: number): Promise<CaughtMail> {
@@ -17,6 +17,11 @@ export async function startTestMailbox() {
     },
     close: () => catcher.close(),
   };
+}
+
+/** The SMTP_URL of a test mailbox on this port, which may not be listening yet. */
+export function testMailboxUrl(port: number): string {
+  return `smtp://samverka:test-smtp-password@127.0.0.1:${port}`;
 }
 
 export type TestMailbox = Awaited<ReturnType<typeof startTestMailbox>>;

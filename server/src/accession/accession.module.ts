@@ -1,3 +1,4 @@
+import { accessionSideEffects } from './party-notices.js';
 import type { FeatureModule } from '../feature-module.js';
 import { Accession } from './accession.entity.js';
 import { ExclusionCase } from './exclusion-case.entity.js';
@@ -11,5 +12,6 @@ export const accessionModule: FeatureModule = {
   entities: [Accession, ExclusionCase],
   resolvers: [AccessionResolver, ExclusionCaseResolver],
   liveFields: [accessionChangedField, coordinatorQueueChangedField],
+  sideEffects: accessionSideEffects,
   policies: [{ policy: 'party', rules: ACCESSION_MUTATION_RULES }],
 };

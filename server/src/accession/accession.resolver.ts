@@ -233,37 +233,41 @@ export class AccessionResolver {
   })
   approveAccession(
     @Arg('input', () => DecideAccessionInput) input: DecideAccessionInput,
-    @Ctx() { em, viewer, mailer }: GraphQLContext,
+    @Ctx() { em, viewer, outbox }: GraphQLContext,
   ) {
-    return payloadWith('accession', async () => {
-      const accession = await accessions.approveAccession(em, viewer, {
-        ...input,
-        accessionId: idOfType(input.accessionId, 'Accession'),
-      });
-      await notifyPartyContacts(em, mailer, accession.party.id, 'ACCESSION_APPROVED');
-      return accession;
-    });
+    return payloadWith('accession', () =>
+      em.transactional(async (tx) => {
+        const accession = await accessions.approveAccession(tx, viewer, {
+          ...input,
+          accessionId: idOfType(input.accessionId, 'Accession'),
+        });
+        await notifyPartyContacts(tx, outbox, accession.party.id, 'ACCESSION_APPROVED');
+        return accession;
+      }),
+    );
   }
 
   @Mutation(() => AccessionPayload, { description: 'The coordinator rejects an accession, with a reason.' })
   rejectAccession(
     @Arg('input', () => RejectAccessionInput) input: RejectAccessionInput,
-    @Ctx() { em, viewer, mailer }: GraphQLContext,
+    @Ctx() { em, viewer, outbox }: GraphQLContext,
   ) {
-    return payloadWith('accession', async () => {
-      const accession = await accessions.rejectAccession(em, viewer, {
-        ...input,
-        accessionId: idOfType(input.accessionId, 'Accession'),
-      });
-      await notifyPartyContacts(
-        em,
-        mailer,
-        accession.party.id,
-        'ACCESSION_REJECTED',
-        accession.reason ?? null,
-      );
-      return accession;
-    });
+    return payloadWith('accession', () =>
+      em.transactional(async (tx) => {
+        const accession = await accessions.rejectAccession(tx, viewer, {
+          ...input,
+          accessionId: idOfType(input.accessionId, 'Accession'),
+        });
+        await notifyPartyContacts(
+          tx,
+          outbox,
+          accession.party.id,
+          'ACCESSION_REJECTED',
+          accession.reason ?? null,
+        );
+        return accession;
+      }),
+    );
   }
 
   @Mutation(() => AccessionPayload, { description: "A contact withdraws the party's request or accession." })
@@ -284,22 +288,24 @@ export class AccessionResolver {
   })
   openExclusionCase(
     @Arg('input', () => OpenExclusionCaseInput) input: OpenExclusionCaseInput,
-    @Ctx() { em, viewer, mailer }: GraphQLContext,
+    @Ctx() { em, viewer, outbox }: GraphQLContext,
   ) {
-    return payloadWith('exclusionCase', async () => {
-      const exclusionCase = await accessions.openExclusionCase(em, viewer, {
-        ...input,
-        partyId: idOfType(input.partyId, 'Party'),
-      });
-      await notifyPartyContacts(
-        em,
-        mailer,
-        exclusionCase.party.id,
-        'EXCLUSION_CASE_OPENED',
-        exclusionCase.grounds,
-      );
-      return exclusionCase;
-    });
+    return payloadWith('exclusionCase', () =>
+      em.transactional(async (tx) => {
+        const exclusionCase = await accessions.openExclusionCase(tx, viewer, {
+          ...input,
+          partyId: idOfType(input.partyId, 'Party'),
+        });
+        await notifyPartyContacts(
+          tx,
+          outbox,
+          exclusionCase.party.id,
+          'EXCLUSION_CASE_OPENED',
+          exclusionCase.grounds,
+        );
+        return exclusionCase;
+      }),
+    );
   }
 
   @Mutation(() => ExclusionCasePayload, { description: "The party's contact responds to an exclusion case." })
@@ -320,22 +326,24 @@ export class AccessionResolver {
   })
   recordExclusionDecision(
     @Arg('input', () => RecordExclusionDecisionInput) input: RecordExclusionDecisionInput,
-    @Ctx() { em, viewer, mailer }: GraphQLContext,
+    @Ctx() { em, viewer, outbox }: GraphQLContext,
   ) {
-    return payloadWith('exclusionCase', async () => {
-      const exclusionCase = await accessions.recordExclusionDecision(em, viewer, {
-        ...input,
-        exclusionCaseId: idOfType(input.exclusionCaseId, 'ExclusionCase'),
-      });
-      await notifyPartyContacts(
-        em,
-        mailer,
-        exclusionCase.party.id,
-        'EXCLUSION_DECIDED',
-        exclusionCase.councilDecision ?? null,
-      );
-      return exclusionCase;
-    });
+    return payloadWith('exclusionCase', () =>
+      em.transactional(async (tx) => {
+        const exclusionCase = await accessions.recordExclusionDecision(tx, viewer, {
+          ...input,
+          exclusionCaseId: idOfType(input.exclusionCaseId, 'ExclusionCase'),
+        });
+        await notifyPartyContacts(
+          tx,
+          outbox,
+          exclusionCase.party.id,
+          'EXCLUSION_DECIDED',
+          exclusionCase.councilDecision ?? null,
+        );
+        return exclusionCase;
+      }),
+    );
   }
 
   @Subscription(() => AccessionEvent, {

@@ -1,32 +1,46 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MembershipRole, MembershipStatus } from '@samverka/domain';
-import type { Mailer } from '../mail/mailer.js';
+import { mailSideEffect } from '../mail/mail-side-effect.js';
 import { partyNoticeMail, type PartyNotice } from '../mail/templates.js';
+import type { Outbox } from '../outbox/outbox.js';
 import { Membership } from '../parties/membership.entity.js';
 
+export const partyNoticeMailKind = mailSideEffect<{
+  to: string;
+  notice: PartyNotice;
+  partyName: string;
+  detail: string | null;
+}>('accession.party-notice-mail', ({ to, notice, partyName, detail }, mailer) =>
+  partyNoticeMail(to, notice, partyName, mailer.link('/min-forening', {}), detail),
+);
+
+/** The side effects of the accession feature, carried out by the outbox. */
+export const accessionSideEffects = [partyNoticeMailKind];
+
 /**
- * Tells a party's active contacts by mail what was decided about it. Called after the decision committed, so
- * a rolled-back decision mails nobody; a mail that fails is logged and does not undo the decision.
+ * Tells a party's active contacts by mail what was decided about it. Recorded in the decision's transaction
+ * (tx), so a rolled-back decision mails nobody, and sent after it commits, retried until the mail server
+ * takes it.
  */
 export async function notifyPartyContacts(
-  em: EntityManager,
-  mailer: Mailer | undefined,
+  tx: EntityManager,
+  outbox: Outbox | undefined,
   partyId: string,
   notice: PartyNotice,
   detail: string | null = null,
 ): Promise<void> {
-  if (!mailer) return;
-  const contacts = await em
-    .fork()
-    .find(
-      Membership,
-      { party: partyId, role: MembershipRole.CONTACT, status: MembershipStatus.ACTIVE },
-      { populate: ['person', 'party'] },
-    );
-  const link = mailer.link('/min-forening', {});
+  if (!outbox) return;
+  const contacts = await tx.find(
+    Membership,
+    { party: partyId, role: MembershipRole.CONTACT, status: MembershipStatus.ACTIVE },
+    { populate: ['person', 'party'] },
+  );
   for (const contact of contacts) {
-    mailer.sendInBackground(
-      partyNoticeMail(contact.person.getEntity().email, notice, contact.party.getEntity().name, link, detail),
-    );
+    await outbox.record(tx, partyNoticeMailKind, {
+      to: contact.person.getEntity().email,
+      notice,
+      partyName: contact.party.getEntity().name,
+      detail,
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { accountSideEffects } from './account-mails.js';
 import type { FeatureModule } from '../feature-module.js';
 import { Person } from './person.entity.js';
 import { Session } from './session.entity.js';
@@ -11,6 +12,7 @@ import { accountsGdpr } from './accounts.gdpr.js';
 /** People, sessions, registration, resets, invitations and the GDPR export and deletion. */
 export const accountsModule: FeatureModule = {
   name: 'accounts',
+  sideEffects: accountSideEffects,
   entities: [Person, Session, AccountToken, RateLimitAttempt],
   resolvers: [AccountsResolver, GdprResolver],
   gdpr: accountsGdpr,

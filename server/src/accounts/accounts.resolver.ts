@@ -5,7 +5,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { payloadOf } from '../graphql/payload.js';
 import { registrationLimits } from './rate-limit.js';
 import { idOfType } from '../graphql/node.js';
-import type { Mailer } from '../mail/mailer.js';
+import type { Outbox } from '../outbox/outbox.js';
 import { Party } from '../parties/party.entity.js';
 import { CreatePartyInput, PartyPayload } from '../parties/parties.resolver.js';
 import { ViewerType } from './viewer.type.js';
@@ -219,9 +219,9 @@ function setSession(ctx: GraphQLContext, token: string | null) {
   if (token) ctx.res?.append('Set-Cookie', sessionCookie(token, accountsOptions.cookieSecure));
 }
 
-function mailerOf(ctx: GraphQLContext): Mailer {
-  if (!ctx.mailer) throw new Error('mail is sent from HTTP requests only');
-  return ctx.mailer;
+function outboxOf(ctx: GraphQLContext): Outbox {
+  if (!ctx.outbox) throw new Error('mail is sent from HTTP requests only');
+  return ctx.outbox;
 }
 
 @Resolver(() => ViewerType)
@@ -278,7 +278,7 @@ export class AccountsResolver {
     return payloadOf({ email: null as string | null }, () =>
       register(
         ctx.em,
-        mailerOf(ctx),
+        outboxOf(ctx),
         {
           name: input.name,
           email: input.email,
@@ -300,7 +300,7 @@ export class AccountsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<RequestPasswordResetPayload> {
     return payloadOf({ sent: false as boolean }, async () => {
-      await requestPasswordReset(ctx.em, mailerOf(ctx), input, ctx.ip ?? 'unknown');
+      await requestPasswordReset(ctx.em, outboxOf(ctx), input, ctx.ip ?? 'unknown');
       return { sent: true };
     });
   }
@@ -328,7 +328,7 @@ export class AccountsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<InvitePartyMemberPayload> {
     return payloadOf({ invitation: null as PartyInvitation | null }, async () => ({
-      invitation: await invitePartyMember(ctx.em, mailerOf(ctx), ctx.viewer, {
+      invitation: await invitePartyMember(ctx.em, outboxOf(ctx), ctx.viewer, {
         partyId: idOfType(input.partyId, 'Party'),
         email: input.email,
         role: input.role ?? null,

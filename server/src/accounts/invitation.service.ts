@@ -4,8 +4,8 @@ import type { Viewer } from '../graphql/context.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
 import { InputProblems, userError } from '../graphql/user-error.js';
 import { partyTopic, publishLiveEvent } from '../live/publish.js';
-import type { Mailer } from '../mail/mailer.js';
-import { invitationMail } from '../mail/templates.js';
+import type { Outbox } from '../outbox/outbox.js';
+import { invitationMailKind } from './account-mails.js';
 import { Membership } from '../parties/membership.entity.js';
 import { Party } from '../parties/party.entity.js';
 import { partyFacts } from '../parties/party-facts.js';
@@ -39,12 +39,12 @@ export interface Invitation {
 }
 
 /**
- * A party's contact invites someone by e-mail. The mail is sent before the transaction commits: if the mail
- * server refuses it, no invitation is recorded and the contact hears that it failed.
+ * A party's contact invites someone by e-mail. The mail is recorded with the invitation and sent once it
+ * commits, retried until the mail server takes it.
  */
 export async function invitePartyMember(
   em: EntityManager,
-  mailer: Mailer,
+  outbox: Outbox,
   viewer: Viewer | null,
   input: InvitePartyMemberInput,
 ): Promise<Invitation> {
@@ -77,7 +77,12 @@ export async function invitePartyMember(
       expiresAt: new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 3600 * 1000),
     });
     await tx.flush();
-    await mailer.send(invitationMail(email, mailer.link('/inbjudan', { token }), party.name, viewer.name));
+    await outbox.record(tx, invitationMailKind, {
+      to: email,
+      token,
+      partyName: party.name,
+      inviterName: viewer.name,
+    });
     return { email, role, expiresAt: invitation.expiresAt };
   });
 }

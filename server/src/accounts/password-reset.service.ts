@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { PASSWORD_RESET_VALID_MINUTES, UserErrorCode } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import { InputProblems } from '../graphql/user-error.js';
-import type { Mailer } from '../mail/mailer.js';
-import { passwordResetMail } from '../mail/templates.js';
+import type { Outbox } from '../outbox/outbox.js';
+import { passwordResetMailKind } from './account-mails.js';
 import { AccountToken, AccountTokenPurpose } from './account-token.entity.js';
 import { checkEmail, checkNewPassword } from './account-input.js';
 import {
@@ -20,22 +20,22 @@ import { endAllSessions, openSession } from './session.service.js';
 
 /**
  * Someone asks for a reset link. The answer is the same whether an account has the address (no account
- * enumeration): the mail goes out in the background, so even the time taken tells nothing. Requests are
+ * enumeration): the mail is recorded in the transaction and sent after it, so even the time taken tells nothing. Requests are
  * rate-limited per address and per account; over the limit nothing is done.
  */
 export async function requestPasswordReset(
   em: EntityManager,
-  mailer: Mailer,
+  outbox: Outbox,
   input: { email: string },
   ip: string,
 ): Promise<void> {
   const problems = new InputProblems();
   const email = checkEmail(problems, 'email', input.email);
   problems.throwIfAny();
-  const token = await em.transactional(async (tx) => {
+  await em.transactional(async (tx) => {
     await countAttempt(tx, passwordResetLimits(email, ip));
     const person = await tx.findOne(Person, { email });
-    if (!person) return null;
+    if (!person) return;
     const { token, tokenHash } = newAccountToken();
     tx.create(AccountToken, {
       tokenHash,
@@ -45,9 +45,8 @@ export async function requestPasswordReset(
       expiresAt: new Date(Date.now() + PASSWORD_RESET_VALID_MINUTES * 60_000),
     });
     await tx.flush();
-    return token;
+    await outbox.record(tx, passwordResetMailKind, { to: email, token });
   });
-  if (token) mailer.sendInBackground(passwordResetMail(email, mailer.link('/aterstall-losenord', { token })));
 }
 
 /**

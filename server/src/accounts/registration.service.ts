@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode } from '@samverka/domain';
-import type { Mailer } from '../mail/mailer.js';
-import { registrationAttemptMail, welcomeMail } from '../mail/templates.js';
+import type { Outbox } from '../outbox/outbox.js';
+import { registrationAttemptMailKind, welcomeMailKind } from './account-mails.js';
 import { InputProblems, UserError, UserErrors } from '../graphql/user-error.js';
 import { cleanPartyDetails, type PartyDetails } from '../parties/party-input.js';
 import { createParty, requestMembership } from '../parties/party.service.js';
@@ -59,7 +59,7 @@ class DryRun extends Error {}
  */
 export async function register(
   em: EntityManager,
-  mailer: Mailer,
+  outbox: Outbox,
   input: RegisterInput,
   limits: RateLimit[] = [],
 ): Promise<{ email: string }> {
@@ -97,6 +97,7 @@ export async function register(
       if (input.createParty) await createParty(tx, person, input.createParty, ['input', 'createParty']);
       else if (joining) await requestMembership(tx, person, input.joinPartyId ?? null, ['input']);
       if (known) throw new DryRun();
+      await outbox.record(tx, welcomeMailKind, { to: address });
     });
   try {
     await create(known ? `registration-check-${randomUUID()}@invalid` : email);
@@ -104,15 +105,7 @@ export async function register(
     if (error instanceof UserErrors) throw splitFields(error, { partyId: 'joinPartyId' });
     const raced = error instanceof UniqueConstraintViolationException && /person_email/.test(error.message);
     if (!(error instanceof DryRun) && !raced) throw error;
-    tellOwner(mailer, email);
-    return { email };
+    await em.transactional((tx) => outbox.record(tx, registrationAttemptMailKind, { to: email }));
   }
-  mailer.sendInBackground(welcomeMail(email, mailer.link('/logga-in', {})));
   return { email };
-}
-
-function tellOwner(mailer: Mailer, email: string) {
-  mailer.sendInBackground(
-    registrationAttemptMail(email, mailer.link('/logga-in', {}), mailer.link('/aterstall-losenord', {})),
-  );
 }

@@ -9,7 +9,7 @@ import { createLogger } from '../logger.js';
 
 const log = createLogger('info');
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'samverka-migration-'));
-const db = await startEmbeddedDatabase(path.join(dir, 'pg'), log, 'samverka', false);
+const db = await startEmbeddedDatabase(path.join(dir, 'pg'), log);
 try {
   const orm = await MikroORM.init({
     ...ormOptions(db.url),

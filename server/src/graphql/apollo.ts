@@ -1,6 +1,4 @@
-import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError, GraphQLSchema, ValidationRule } from 'graphql';
@@ -35,13 +33,7 @@ export function createArmor() {
   return { ...armor, validationRules: [countValidations, ...armor.validationRules] };
 }
 
-export function createApollo(
-  schema: GraphQLSchema,
-  httpServer: Server,
-  log: Logger,
-  shutdownGraceMs: number,
-  publicQueryCache: PublicQueryCache,
-) {
+export function createApollo(schema: GraphQLSchema, log: Logger, publicQueryCache: PublicQueryCache) {
   const armor = createArmor();
   const countExecutions: ApolloServerPlugin<GraphQLContext> = {
     async requestDidStart() {
@@ -63,11 +55,10 @@ export function createApollo(
       publicQueryCache.plugin(),
       liveCursorPlugin(),
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
     ],
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
-    // main.ts owns shutdown: WebSockets first (1001), then requests in flight, then the database.
+    // startSamverka's close() owns shutdown: requests in flight, then WebSockets (1001), then the database.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Response } from 'express';
-import type { Mailer } from '../mail/mailer.js';
+import type { Outbox } from '../outbox/outbox.js';
 
 /** Who is asking; null when signed out. */
 export interface Viewer {
@@ -21,7 +21,7 @@ export interface GraphQLContext {
   /** The client's address (HTTP requests), for rate limits per address. */
   ip?: string;
   /** Sends the accounts' mails (HTTP requests). */
-  mailer?: Mailer;
+  outbox?: Outbox;
   /** The database snapshot taken before anything was loaded, when a live cursor is selected (live-cursor.ts). */
   liveSnapshot?: string;
 }

@@ -284,6 +284,10 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
       for (const socket of bySession.get(sessionId) ?? []) socket.close(CloseCode.Forbidden, 'Session ended');
       bySession.delete(sessionId);
     },
+    /** Closes every socket with 1012 (service restart): clients reconnect and resume from their cursor. */
+    closeForRestart(): void {
+      for (const socket of sockets) socket.close(1012, 'Service restart');
+    },
     /** Closes every socket with 1001 (going away) and stops accepting. */
     async close(): Promise<void> {
       const closing = [...sockets].map(

@@ -19,7 +19,7 @@ export interface MailerOptions {
   publicUrl: string | undefined;
 }
 
-/** Sends the accounts' mails (password reset, invitations) over SMTP with nodemailer. */
+/** Sends mail over SMTP with nodemailer; the outbox's mail side effects go through it. */
 export class Mailer {
   private publicUrl: string;
 
@@ -78,16 +78,6 @@ export class Mailer {
   async send(message: MailMessage): Promise<void> {
     if (!this.transport) throw new Error('mail is not configured: set SMTP_URL');
     await this.transport.sendMail({ from: this.from, ...message });
-  }
-
-  /**
-   * Sends without making the caller wait: where waiting would tell whether an account exists (password reset),
-   * the answer must take as long either way. A failure is logged.
-   */
-  sendInBackground(message: MailMessage): void {
-    this.send(message).catch((error: Error) =>
-      this.log.error({ err: error.message, subject: message.subject }, 'mail could not be sent'),
-    );
   }
 
   async close(): Promise<void> {
