@@ -16,7 +16,8 @@ const DOCUMENTS = {
   live: {
     text: clientFile('live/LivePage.graphql'),
     operationName: 'LiveMeetingInitial',
-    entityPath: 'query EntityPath($id: ID!) { node(id: $id) { ...LiveMeeting ... on Meeting { liveCursor } } }',
+    entityPath:
+      'query EntityPath($id: ID!) { node(id: $id) { ...LiveMeeting ... on Meeting { liveCursor } } }',
   },
   meetingPage: {
     text: clientFile('meetings/MeetingPage.graphql') + clientFile('meetings/MeetingDetails.graphql'),
