@@ -6,10 +6,10 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import { connectOrm, migrate, sqlCounter } from './db/orm.js';
-import { seedDemoData } from './seed/seed.js';
-import { seedDemoParties } from './seed/demo-parties.js';
+import { features } from './features.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { createApollo, createArmor, graphqlMetrics } from './graphql/apollo.js';
+import { refuseOversizedDocuments } from './graphql/document-limits.js';
 import { PublicQueryCache, publicQueryCacheMetrics } from './graphql/public-query-cache.js';
 import type { GraphQLContext } from './graphql/context.js';
 import { accountsOptions } from './accounts/accounts.resolver.js';
@@ -18,10 +18,11 @@ import { viewerForToken } from './accounts/session.service.js';
 import { LiveHub, liveMetrics } from './live/live-hub.js';
 import { LiveEventListener } from './live/listener.js';
 import { attachLiveWebSocket } from './live/ws-server.js';
-import { meetingChangedField } from './meetings/meeting-live.js';
-import { accessionChangedField, coordinatorQueueChangedField } from './accession/accession-live.js';
 import { staticClient } from './http/static-client.js';
 import { httpErrorHandler } from './http/errors.js';
+import { refuseDeepJson } from './http/json-depth.js';
+import { securityHeaders } from './http/security-headers.js';
+import { isOwnOrigin } from './http/origin.js';
 import { Mailer } from './mail/mailer.js';
 import { devMailRoutes } from './mail/dev-mail.js';
 
@@ -75,14 +76,20 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     resources.add(() => orm.close());
     await migrate(orm, log);
     if (config.seedDemo) {
-      if (await seedDemoData(orm.em.fork())) log.info('demo data seeded');
-      if (await seedDemoParties(orm.em.fork())) log.info('demo parties seeded');
+      for (const { name, seed } of features) {
+        if (seed && (await seed(orm.em.fork()))) log.info({ feature: name }, 'demo data seeded');
+      }
     }
 
     accountsOptions.cookieSecure = config.cookieSecure;
     accountsOptions.registrationsPerHour = config.registrationsPerHour;
     const mailer = await Mailer.create(
-      { smtpUrl: config.smtpUrl, from: config.mailFrom, publicUrl: config.publicUrl },
+      {
+        smtpUrl: config.smtpUrl,
+        catchMail: config.mailCatcher,
+        from: config.mailFrom,
+        publicUrl: config.publicUrl,
+      },
       log,
     );
     resources.add(() => mailer.close());
@@ -99,9 +106,10 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
       schema,
       orm,
       hub,
-      liveFields: [meetingChangedField, accessionChangedField, coordinatorQueueChangedField],
+      liveFields: features.flatMap((feature) => feature.liveFields ?? []),
       validationRules: createArmor().validationRules,
       log,
+      acceptsOrigin: (request) => isOwnOrigin(request, config.publicUrl),
       authenticate: (request) => viewerForToken(orm.em.fork(), sessionTokenFrom(request.headers.cookie)),
       maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection,
       connectionInitWaitTimeout: config.connectionInitWaitTimeout,
@@ -121,12 +129,7 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
 
     app.disable('x-powered-by');
     app.set('trust proxy', config.trustProxy);
-    app.use((_req, res, next) => {
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'same-origin');
-      res.setHeader('X-Frame-Options', 'DENY');
-      next();
-    });
+    app.use(securityHeaders(config.publicUrl));
     app.get('/healthz', (_req, res) => {
       res.json({ status: 'ok' });
     });
@@ -152,7 +155,8 @@ export async function startSamverka(config: Config, log: Logger): Promise<Runnin
     }
     app.use(
       '/graphql',
-      express.json({ limit: '100kb' }),
+      express.json({ limit: '100kb', verify: refuseDeepJson }),
+      refuseOversizedDocuments(),
       expressMiddleware(apollo, {
         context: async ({ req, res }): Promise<GraphQLContext> => {
           const em = orm.em.fork();

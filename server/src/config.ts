@@ -16,7 +16,7 @@ export interface Config {
   /** Seed the demo data on start (idempotent). */
   seedDemo: boolean;
   logLevel: string;
-  /** Mark the session cookie Secure (behind HTTPS). */
+  /** Mark the session cookie Secure: COOKIE_SECURE, or PUBLIC_URL is https. */
   cookieSecure: boolean;
   /** Directory of the built client served at `/`; absent directory means API only. */
   clientDir: string;
@@ -30,8 +30,10 @@ export interface Config {
   shutdownGraceMs: number;
   /** Accounts one address may create in an hour. */
   registrationsPerHour: number;
-  /** SMTP relay for mail (smtp://user:pass@host:587, smtps://…); absent: mail is caught locally, never sent. */
+  /** SMTP relay for mail (smtp://user:pass@host:587, smtps://…). */
   smtpUrl: string | undefined;
+  /** The demo's mail catcher: mail is kept in the process and shown at /dev/mail to loopback clients only. */
+  mailCatcher: boolean;
   /** Sender of the mails. */
   mailFrom: string;
   /** Base of links in mails (the client's address); absent: the server's own address. */
@@ -98,6 +100,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://samverka.example');
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:password@host:587');
+  const mailCatcher = flag(env, 'MAIL_CATCHER', false);
+  if (smtpUrl && mailCatcher) {
+    throw new ConfigError(
+      'set either SMTP_URL (send mail) or MAIL_CATCHER=true (the demo keeps it), not both',
+    );
+  }
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -105,16 +115,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.SAMVERKA_DATA_DIR || path.join(repoRoot, '.data', 'postgres')),
     seedDemo: flag(env, 'SEED_DEMO', true),
     logLevel,
-    cookieSecure: flag(env, 'COOKIE_SECURE', false),
+    cookieSecure: flag(env, 'COOKIE_SECURE', false) || publicUrl?.startsWith('https:') === true,
     clientDir: path.resolve(env.CLIENT_DIR || path.join(repoRoot, 'client', 'dist')),
     metrics: flag(env, 'SAMVERKA_METRICS', false),
     maxSubscriptionsPerConnection: integer(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 1000),
     connectionInitWaitTimeout: integer(env, 'WS_INIT_TIMEOUT_MS', 3000, 100, 60000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 5000, 0, 60000),
     registrationsPerHour: integer(env, 'REGISTRATIONS_PER_HOUR', 10, 1, 100000),
-    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], 'smtp://user:password@host:587'),
+    smtpUrl,
+    mailCatcher,
     mailFrom: env.MAIL_FROM || 'Samverka <noreply@samverka.example>',
-    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], 'https://samverka.example'),
+    publicUrl,
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
   };
 }

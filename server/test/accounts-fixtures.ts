@@ -9,7 +9,11 @@ import { cookieFrom, type TestServer } from './helpers.js';
 export const PASSWORD = 'ett långt lösenord';
 
 export const REGISTER = `mutation($input: RegisterInput!) {
-  register(input: $input) { viewer { id email name } party { id name } errors { field code message } }
+  register(input: $input) { email errors { field code message } }
+}`;
+
+const SIGN_IN = `mutation($input: SignInInput!) {
+  signIn(input: $input) { viewer { id memberships { party { id } } } errors { code } }
 }`;
 
 let counter = 0;
@@ -27,20 +31,27 @@ export function networkParty(name: string) {
   };
 }
 
-/** Registers a person through the API; returns the cookie, the person's uuid and the party's global id. */
+/**
+ * Registers a person through the API and signs in (registering signs nobody in); returns the cookie, the
+ * person's uuid and the global id of the party created or asked to join.
+ */
 export async function registerPerson(server: TestServer, extra: Record<string, unknown> = {}) {
   const email = (extra.email as string) ?? freshEmail();
+  const password = (extra.password as string) ?? PASSWORD;
   const res = await server.gql(REGISTER, {
-    input: { name: 'Testa Person', email, password: PASSWORD, ...extra },
+    input: { name: 'Testa Person', email, password, ...extra },
   });
-  if (res.data?.register?.errors?.length || !res.data?.register?.viewer) {
+  if (res.data?.register?.errors?.length || !res.data?.register?.email) {
     throw new Error(`registration failed: ${JSON.stringify(res.data ?? res.errors)}`);
   }
+  const signedIn = await server.gql(SIGN_IN, { input: { email, password } });
+  const viewer = signedIn.data?.signIn?.viewer;
+  if (!viewer) throw new Error(`sign-in after registration failed: ${JSON.stringify(signedIn.data)}`);
   return {
-    email,
-    cookie: cookieFrom(res),
-    personId: res.data.register.viewer.id as string,
-    partyId: (res.data.register.party?.id ?? null) as string | null,
+    email: email.toLowerCase(),
+    cookie: cookieFrom(signedIn),
+    personId: viewer.id as string,
+    partyId: (viewer.memberships[0]?.party.id ?? null) as string | null,
   };
 }
 

@@ -54,16 +54,18 @@ async function liveSocket(cookie: string) {
 }
 
 describe('register', () => {
-  test('creates the account and signs it in', async () => {
+  test('creates the account, signs nobody in; the password signs in', async () => {
     const email = freshEmail('ny');
     const res = await server.gql(REGISTER, {
       input: { name: '  Nina Ny ', email: email.toUpperCase(), password: PASSWORD },
     });
-    expect(res.data!.register).toMatchObject({ viewer: { name: 'Nina Ny', email }, party: null, errors: [] });
-    const viewer = await server.gql(VIEWER, {}, cookieFrom(res));
-    expect(viewer.data!.viewer.email).toBe(email);
+    expect(res.data!.register).toEqual({ email, errors: [] });
+    expect(res.headers.get('set-cookie')).toBeNull();
     const signIn = await server.gql(SIGN_IN, { input: { email, password: PASSWORD } });
     expect(signIn.data!.signIn.errors).toEqual([]);
+    const viewer = await server.gql(VIEWER, {}, cookieFrom(signIn));
+    expect(viewer.data!.viewer.email).toBe(email);
+    expect(await sql('select name from person where email = ?', [email])).toEqual([{ name: 'Nina Ny' }]);
   });
 
   test('with a new party: the person becomes its contact, in one transaction', async () => {
@@ -84,14 +86,12 @@ describe('register', () => {
     expect(row).toEqual({ role: 'MEMBER', status: 'REQUESTED' });
   });
 
-  const taken = freshEmail('taken');
   test.each([
     ['a missing name', { name: '  ' }, ['input', 'name'], 'REQUIRED'],
     ['a too long name', { name: 'x'.repeat(201) }, ['input', 'name'], 'TOO_LONG'],
     ['a malformed e-mail', { email: 'inte-en-adress' }, ['input', 'email'], 'INVALID'],
     ['a missing e-mail', { email: '' }, ['input', 'email'], 'REQUIRED'],
     ['a too long e-mail', { email: `${'a'.repeat(250)}@exempel.se` }, ['input', 'email'], 'TOO_LONG'],
-    ['a taken e-mail (any case)', { email: taken.toUpperCase() }, ['input', 'email'], 'DUPLICATE'],
     ['a short password', { password: 'kort' }, ['input', 'password'], 'WEAK_PASSWORD'],
     ['a missing password', { password: '' }, ['input', 'password'], 'REQUIRED'],
     ['a too long password', { password: 'x'.repeat(201) }, ['input', 'password'], 'TOO_LONG'],
@@ -113,6 +113,15 @@ describe('register', () => {
       ['input', 'createParty', 'organisationNumber'],
       'INVALID',
     ],
+    ['a NUL byte in the name', { name: 'Testa\u0000' }, ['input', 'name'], 'INVALID'],
+    ['a control character in the e-mail', { email: 'te\u001bst@exempel.se' }, ['input', 'email'], 'INVALID'],
+    ['a NUL byte in the password', { password: `${PASSWORD}\u0000` }, ['input', 'password'], 'INVALID'],
+    [
+      'a control character in the party',
+      { createParty: { ...networkParty('Kontroll'), networkParticipants: 'Alla\u0007' } },
+      ['input', 'createParty', 'networkParticipants'],
+      'INVALID',
+    ],
     ['an unknown party to join', { joinPartyId: 'bm9wZQ' }, ['input', 'joinPartyId'], 'NOT_FOUND'],
     [
       'both a new party and one to join',
@@ -121,14 +130,12 @@ describe('register', () => {
       'INVALID',
     ],
   ])('%s: a field error, nothing written', async (_what, change, field, code) => {
-    if (!(await sql('select 1 from person where email = ?', [taken])).length)
-      await registerPerson(server, { email: taken });
     const before = await rowCounts(server, TABLES);
     const res = await server.gql(REGISTER, {
       input: { name: 'Testa', email: freshEmail(), password: PASSWORD, ...change },
     });
     expect(res.errors).toBeUndefined();
-    expect(res.data!.register.viewer).toBeNull();
+    expect(res.data!.register.email).toBeNull();
     expect(res.data!.register.errors).toContainEqual(expect.objectContaining({ field, code }));
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(await rowCounts(server, TABLES)).toEqual(before);
@@ -270,9 +277,11 @@ describe('password reset', () => {
       const res = await server.gql(REQUEST_RESET, { input: { email: person.email } });
       expect(res.data!.requestPasswordReset.errors).toEqual([]);
     }
-    await mailbox.waitFor(person.email);
+    await mailbox.waitFor(person.email, /Återställ/);
     await new Promise((r) => setTimeout(r, 300));
-    const mails = mailbox.messages.filter((m) => m.to.includes(person.email)).length;
+    const resets = () =>
+      mailbox.messages.filter((m) => m.to.includes(person.email) && /Återställ/.test(m.subject)).length;
+    const mails = resets();
     const tokens = await rowCounts(server, ['account_token']);
     const res = await server.gql(REQUEST_RESET, { input: { email: person.email.toUpperCase() } });
     expect(res.data!.requestPasswordReset).toEqual({
@@ -287,7 +296,7 @@ describe('password reset', () => {
       ],
     });
     await new Promise((r) => setTimeout(r, 300));
-    expect(mailbox.messages.filter((m) => m.to.includes(person.email)).length).toBe(mails);
+    expect(resets()).toBe(mails);
     expect(await rowCounts(server, ['account_token'])).toEqual(tokens);
     await sql(`delete from rate_limit_attempt where key like 'reset:%'`);
   });
@@ -304,7 +313,9 @@ describe('password reset', () => {
 });
 
 describe('sign-in rate limits', () => {
-  test('five failures per account in 15 minutes; then even the right password waits; a success clears', async () => {
+  /** The (address, account) pair's failures of the account whose ":<address>" is given twice. */
+  const PAIR = `key like 'signin:pair:%' and right(key, length(?)) = ?`;
+  test('five failures per account and address in 15 minutes; then even the right password waits; a success clears', async () => {
     const person = await registerPerson(server);
     for (let i = 0; i < 5; i++) {
       const res = await server.gql(SIGN_IN, { input: { email: person.email, password: 'fel lösenord' } });
@@ -323,23 +334,24 @@ describe('sign-in rate limits', () => {
 
     // The oldest failure is now 11 minutes old: 4 minutes to wait.
     await sql(
-      `update rate_limit_attempt set at = now() - interval '11 minutes' where id = (select min(id) from rate_limit_attempt where key = ?)`,
-      [`signin:email:${person.email}`],
+      `update rate_limit_attempt set at = now() - interval '11 minutes' where id = (select min(id) from rate_limit_attempt where ${PAIR})`,
+      [`:${person.email}`, `:${person.email}`],
     );
     const wait = await server.gql(SIGN_IN, { input: { email: person.email, password: PASSWORD } });
     expect(wait.data!.signIn.errors[0].message).toBe('För många försök. Försök igen om 4 minuter.');
 
-    await sql(`update rate_limit_attempt set at = now() - interval '16 minutes' where key = ?`, [
-      `signin:email:${person.email}`,
+    await sql(`update rate_limit_attempt set at = now() - interval '16 minutes' where ${PAIR}`, [
+      `:${person.email}`,
+      `:${person.email}`,
     ]);
     const ok = await server.gql(SIGN_IN, { input: { email: person.email, password: PASSWORD } });
     expect(ok.data!.signIn.errors).toEqual([]);
     expect(
-      await sql('select 1 from rate_limit_attempt where key = ?', [`signin:email:${person.email}`]),
+      await sql(`select 1 from rate_limit_attempt where ${PAIR}`, [`:${person.email}`, `:${person.email}`]),
     ).toEqual([]);
   });
 
-  test('twenty failures per address in 15 minutes, across accounts', async () => {
+  test('twenty failures per address in 15 minutes, across accounts; then the address pauses', async () => {
     await sql(`delete from rate_limit_attempt where key like 'signin:%'`);
     for (let i = 0; i < 20; i++) {
       const res = await server.gql(SIGN_IN, {
@@ -474,7 +486,9 @@ describe('invitations', () => {
   ])('inviting %s: a field error, nothing written or sent', async (_what, change, field, code) => {
     const contact = await partyWithContact(server);
     const { member, ...input } = change as Record<string, unknown>;
-    const mails = mailbox.messages.length;
+    // Welcome mails of the registrations above may still arrive; only invitations count here.
+    const invitations = () => mailbox.messages.filter((m) => /^Inbjudan/.test(m.subject)).length;
+    const mails = invitations();
     const before = await rowCounts(server, TABLES);
     const res = await server.gql(
       INVITE,
@@ -486,7 +500,7 @@ describe('invitations', () => {
       errors: [expect.objectContaining({ field, code })],
     });
     expect(await rowCounts(server, TABLES)).toEqual(before);
-    expect(mailbox.messages.length).toBe(mails);
+    expect(invitations()).toBe(mails);
   });
 });
 

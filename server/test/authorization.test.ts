@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MEETING_MUTATION_RULES, meetingPolicy } from '../src/meetings/meeting.policy.js';
+import { meetingPolicy } from '../src/meetings/meeting.policy.js';
+import { mutationRules } from './policies.js';
 import { DEMO_PEOPLE } from '../src/seed/demo-data.js';
 import { draftMeeting, startTestServer, upcomingMeeting, type TestServer } from './helpers.js';
 
@@ -42,10 +43,10 @@ const INPUT_TYPES: Record<string, string> = {
   recordAgendaItemOutcome: 'RecordAgendaItemOutcomeInput',
 };
 
-describe.each(Object.entries(MEETING_MUTATION_RULES))('%s', (mutation, rule) => {
+describe.each(Object.entries(mutationRules('meeting')))('%s', (mutation, rule) => {
   test.each(ROLES)('as %s', async (role) => {
     const chairOfMeeting = ids.chair;
-    const expectedAllowed = meetingPolicy[rule](viewerOf(role), {
+    const expectedAllowed = meetingPolicy[rule as keyof typeof meetingPolicy](viewerOf(role), {
       status: 'AGENDA_PUBLISHED' as never,
       chairId: chairOfMeeting,
     });

@@ -16,14 +16,14 @@ import { hashPassword } from '../src/accounts/password.js';
 import { AccountToken, AccountTokenPurpose } from '../src/accounts/account-token.entity.js';
 import { RateLimitAttempt } from '../src/accounts/rate-limit.entity.js';
 import { Forum } from '../src/forums/forum.entity.js';
-import { CouncilSeat } from '../src/forums/council-seat.entity.js';
+import { CouncilSeat } from '../src/council/council-seat.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { Party } from '../src/parties/party.entity.js';
 import { Membership } from '../src/parties/membership.entity.js';
 import { CNatetRepresentative } from '../src/parties/cnatet-representative.entity.js';
 import { Accession } from '../src/accession/accession.entity.js';
 import { ExclusionCase } from '../src/accession/exclusion-case.entity.js';
-import { Nomination } from '../src/accession/nomination.entity.js';
+import { Nomination } from '../src/council/nomination.entity.js';
 
 /** The person who asks for their data and then deletes their account; nothing in the seed mentions them. */
 const NAME = 'Greta Ödmark-Gdprsson';
@@ -31,7 +31,7 @@ const NAME = 'Greta Ödmark-Gdprsson';
 const EMAIL = 'greta.odmark_gdpr+samverka@example.org';
 const PASSWORD = 'gdpr-testlösenord-1';
 /** Someone else's attempts: `_` in a LIKE pattern that is not escaped would match the X. */
-const LOOK_ALIKE_KEY = `signin:email:${EMAIL.replace('_', 'X')}`;
+const LOOK_ALIKE_KEY = `signin:pair:127.0.0.1:${EMAIL.replace('_', 'X')}`;
 
 let server: TestServer;
 let db: pg.Client;
@@ -140,7 +140,7 @@ async function createPersonWithEverything(em: EntityManager) {
     party: department,
     role: MembershipRole.MEMBER,
   });
-  // Signing in clears `signin:email:` attempts, so the fixture holds the other kinds keyed by the account.
+  // Signing in clears `signin:pair:` attempts, so the fixture holds the other kinds keyed by the account.
   em.create(RateLimitAttempt, { key: `reset:email:${EMAIL}`, at: new Date() });
   em.create(RateLimitAttempt, { key: `invite:person:${person.id}`, at: new Date() });
   em.create(RateLimitAttempt, { key: LOOK_ALIKE_KEY, at: new Date() });

@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger, type Logger } from '../src/logger.js';
 import { startSamverka, type RunningSamverka } from '../src/app.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../src/seed/demo-data.js';
 
@@ -41,16 +41,19 @@ export interface TestServer extends RunningSamverka {
 export async function startTestServer(
   env: Record<string, string> = {},
   databaseUrl?: string,
+  log?: Logger,
 ): Promise<TestServer> {
   const config = loadConfig({
     PORT: '0',
     LOG_LEVEL: 'silent',
     // Every test registers from 127.0.0.1; the limit itself is tested on its own.
     REGISTRATIONS_PER_HOUR: '10000',
+    // Mail is caught locally unless a test brings its own relay.
+    ...(env.SMTP_URL ? {} : { MAIL_CATCHER: 'true' }),
     DATABASE_URL: databaseUrl ?? (await freshDatabaseUrl()),
     ...env,
   });
-  const running = await startSamverka(config, createLogger(config.logLevel));
+  const running = await startSamverka(config, log ?? createLogger(config.logLevel));
   return withClients(running);
 }
 

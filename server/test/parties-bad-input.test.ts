@@ -250,6 +250,43 @@ test.each([
     ['personEmail'],
     'NOT_FOUND',
   ],
+  [
+    'createParty',
+    'CreatePartyInput',
+    'contact',
+    () => ({ name: 'Förening\u0000', kind: 'FOUNDATION', organisationNumber: '802411-5555' }),
+    ['name'],
+    'INVALID',
+  ],
+  [
+    'createParty',
+    'CreatePartyInput',
+    'contact',
+    () => ({
+      name: 'Förening',
+      kind: 'FOUNDATION',
+      organisationNumber: '802411-5555',
+      areasOfInterest: ['Idrott', 'Kultur\u0008'],
+    }),
+    ['areasOfInterest', '1'],
+    'INVALID',
+  ],
+  [
+    'updateParty',
+    'UpdatePartyInput',
+    'contact',
+    () => ({ partyId: ids.party, name: 'Vivalla', description: 'Rad ett\nRad två\u001b[31m' }),
+    ['description'],
+    'INVALID',
+  ],
+  [
+    'openExclusionCase',
+    'OpenExclusionCaseInput',
+    'coordinator',
+    () => ({ partyId: ids.association, grounds: 'Underlag\u0000' }),
+    ['grounds'],
+    'INVALID',
+  ],
 ] as const)('%s (%s) by the %s', async (mutation, inputType, who, input, field, code) => {
   const before = await tableCounts();
   const res = await server.gql(

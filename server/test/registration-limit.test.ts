@@ -17,7 +17,7 @@ test('one address creates a bounded number of accounts an hour; refused input do
   expect((await register(freshEmail())).data!.register.errors).toEqual([]);
   const before = await rowCounts(server, ['person', 'session']);
   const third = await register(freshEmail());
-  expect(third.data!.register.viewer).toBeNull();
+  expect(third.data!.register.email).toBeNull();
   expect(third.data!.register.errors).toEqual([
     { field: ['input'], code: 'RATE_LIMITED', message: 'För många försök. Försök igen om 60 minuter.' },
   ]);

@@ -338,7 +338,9 @@ const en: MessageSchema = {
     chosen: 'Chosen party: {name}',
     submit: 'Create account',
     submitting: 'Creating account…',
-    done: 'Your account has been created and you are signed in.',
+    done: 'Check your e-mail.',
+    doneDetail:
+      'We have sent an e-mail to {email}. If the address is new, your account has been created and you can sign in with the password you chose. If the address already has an account, the e-mail tells you how to sign in or choose a new password.',
     alreadySignedIn: 'You are already signed in as {name}.',
     hasAccount: 'Already have an account?',
     toMyParty: 'Go to My organisation',

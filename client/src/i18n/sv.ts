@@ -341,7 +341,9 @@ const sv = {
     chosen: 'Vald part: {name}',
     submit: 'Skapa konto',
     submitting: 'Skapar konto…',
-    done: 'Ditt konto är skapat och du är inloggad.',
+    done: 'Titta i din e-post.',
+    doneDetail:
+      'Vi har skickat ett mejl till {email}. Om adressen är ny är ditt konto skapat och du kan logga in med lösenordet du valde. Om adressen redan har ett konto står det i mejlet hur du loggar in eller väljer ett nytt lösenord.',
     alreadySignedIn: 'Du är redan inloggad som {name}.',
     hasAccount: 'Har du redan ett konto?',
     toMyParty: 'Till Min förening',

@@ -4,7 +4,6 @@ import {
   Field,
   FieldResolver,
   ID,
-  InputType,
   Int,
   Mutation,
   ObjectType,
@@ -13,170 +12,111 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { AccessionStatus, SeatKind } from '@samverka/domain';
+import { Input, Payload, field, flag, id, int, text } from '../graphql/generated-types.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
 import { idOfType } from '../graphql/node.js';
-import { UserError } from '../graphql/user-error.js';
 import { payloadWith } from '../graphql/payload.js';
-import { forbidden, unauthenticated } from '../graphql/errors.js';
 import { Party } from '../parties/party.entity.js';
-import { partyFacts } from '../parties/party-facts.js';
-import { partyPolicy } from '../parties/party.policy.js';
-import { CouncilSeat } from '../forums/council-seat.entity.js';
 import { Accession } from './accession.entity.js';
 import { ExclusionCase } from './exclusion-case.entity.js';
-import { Nomination } from './nomination.entity.js';
+import { Nomination } from '../council/nomination.entity.js';
 import * as accessions from './accession.service.js';
-import { COORDINATOR_QUEUE_TOPIC, latestCursor } from '../live/publish.js';
+import * as queries from './accession.queries.js';
+import { listNominations } from '../council/council.service.js';
 import { notifyPartyContacts } from './party-notices.js';
 
 const AccessionConnection = Connection(Accession, 'Accession');
 const NominationConnection = Connection(Nomination, 'Nomination');
 const ExclusionCaseConnection = Connection(ExclusionCase, 'ExclusionCase');
 
-@InputType({ description: "A party's request to join, with each part of the agreement affirmed explicitly." })
-class RequestAccessionInput {
-  @Field(() => ID, { description: 'The party.' })
-  partyId!: string;
+const RequestAccessionInput = Input(
+  'RequestAccessionInput',
+  "A party's request to join, with each part of the agreement affirmed explicitly.",
+  {
+    partyId: id('The party.'),
+    affirmsDemocraticOrganisation: flag('The party is democratically organised.'),
+    affirmsValues: flag('The party stands behind the values (värdegrund).'),
+    affirmsPrinciples: flag('The party stands behind the six principles.'),
+    affirmsCommitments: flag('The party stands behind the six commitments.'),
+  },
+);
+type RequestAccessionInput = InstanceType<typeof RequestAccessionInput>;
 
-  @Field(() => Boolean, { description: 'The party is democratically organised.' })
-  affirmsDemocraticOrganisation!: boolean;
+const DecideAccessionInput = Input(
+  'DecideAccessionInput',
+  'Names an accession and the version the decider saw.',
+  {
+    accessionId: id('The accession.'),
+    expectedVersion: int('The version seen; a newer one refuses the decision.'),
+  },
+);
+type DecideAccessionInput = InstanceType<typeof DecideAccessionInput>;
 
-  @Field(() => Boolean, { description: 'The party stands behind the values (värdegrund).' })
-  affirmsValues!: boolean;
+const RejectAccessionInput = Input('RejectAccessionInput', 'A rejection and its reason.', {
+  ...DecideAccessionInput.fields,
+  reason: text('The reason, shown to the party.'),
+});
+type RejectAccessionInput = InstanceType<typeof RejectAccessionInput>;
 
-  @Field(() => Boolean, { description: 'The party stands behind the six principles.' })
-  affirmsPrinciples!: boolean;
+const OpenExclusionCaseInput = Input(
+  'OpenExclusionCaseInput',
+  'A party and the documented grounds for excluding it.',
+  {
+    partyId: id('The party.'),
+    grounds: text('Documented grounds that the party actively works against the agreement.'),
+  },
+);
+type OpenExclusionCaseInput = InstanceType<typeof OpenExclusionCaseInput>;
 
-  @Field(() => Boolean, { description: 'The party stands behind the six commitments.' })
-  affirmsCommitments!: boolean;
-}
+const RespondToExclusionCaseInput = Input(
+  'RespondToExclusionCaseInput',
+  "The party's response to an exclusion case.",
+  {
+    exclusionCaseId: id('The case.'),
+    expectedVersion: int('The version seen.'),
+    response: text('The response.'),
+  },
+);
+type RespondToExclusionCaseInput = InstanceType<typeof RespondToExclusionCaseInput>;
 
-@InputType({ description: 'Names an accession and the version the decider saw.' })
-class DecideAccessionInput {
-  @Field(() => ID, { description: 'The accession.' })
-  accessionId!: string;
+const RecordExclusionDecisionInput = Input(
+  'RecordExclusionDecisionInput',
+  "Samverkansrådet's decision in an exclusion case.",
+  {
+    exclusionCaseId: id('The case.'),
+    expectedVersion: int('The version seen.'),
+    excluded: flag('True when the council decided to exclude the party.'),
+    decision: text('The decision as recorded.'),
+  },
+);
+type RecordExclusionDecisionInput = InstanceType<typeof RecordExclusionDecisionInput>;
 
-  @Field(() => Int, { description: 'The version seen; a newer one refuses the decision.' })
-  expectedVersion!: number;
-}
+const AccessionPayload = Payload(
+  'AccessionPayload',
+  'Result of a change to an accession.',
+  {
+    accession: field<Accession | null>(
+      () => Accession,
+      'The accession after the change; null when refused.',
+      { nullable: true },
+    ),
+  },
+  'Why the change was refused.',
+);
 
-@InputType({ description: 'A rejection and its reason.' })
-class RejectAccessionInput extends DecideAccessionInput {
-  @Field(() => String, { description: 'The reason, shown to the party.' })
-  reason!: string;
-}
-
-@InputType({ description: 'A party and the documented grounds for excluding it.' })
-class OpenExclusionCaseInput {
-  @Field(() => ID, { description: 'The party.' })
-  partyId!: string;
-
-  @Field(() => String, {
-    description: 'Documented grounds that the party actively works against the agreement.',
-  })
-  grounds!: string;
-}
-
-@InputType({ description: "The party's response to an exclusion case." })
-class RespondToExclusionCaseInput {
-  @Field(() => ID, { description: 'The case.' })
-  exclusionCaseId!: string;
-
-  @Field(() => Int, { description: 'The version seen.' })
-  expectedVersion!: number;
-
-  @Field(() => String, { description: 'The response.' })
-  response!: string;
-}
-
-@InputType({ description: "Samverkansrådet's decision in an exclusion case." })
-class RecordExclusionDecisionInput {
-  @Field(() => ID, { description: 'The case.' })
-  exclusionCaseId!: string;
-
-  @Field(() => Int, { description: 'The version seen.' })
-  expectedVersion!: number;
-
-  @Field(() => Boolean, { description: 'True when the council decided to exclude the party.' })
-  excluded!: boolean;
-
-  @Field(() => String, { description: 'The decision as recorded.' })
-  decision!: string;
-}
-
-@InputType({ description: 'A nomination for a civil-society seat.' })
-class NominateCouncilMemberInput {
-  @Field(() => ID, { description: 'The nominating party.' })
-  partyId!: string;
-
-  @Field(() => String, { description: 'Who is nominated.' })
-  nomineeName!: string;
-
-  @Field(() => String, { description: 'Why.' })
-  motivation!: string;
-}
-
-@InputType({ description: 'A seat in Samverkansrådet for a person with an account.' })
-class AssignCouncilSeatInput {
-  @Field(() => SeatKind, { description: 'Civil society, politician or coordinator.' })
-  kind!: SeatKind;
-
-  @Field(() => String, { description: "E-mail of the person's account." })
-  personEmail!: string;
-
-  @Field(() => String, { nullable: true, description: 'The organisation or party they represent.' })
-  organisation?: string | null;
-}
-
-@InputType({ description: 'Names a seat in Samverkansrådet.' })
-class VacateCouncilSeatInput {
-  @Field(() => ID, { description: 'The seat.' })
-  seatId!: string;
-}
-
-@ObjectType({ description: 'Result of a change to an accession.' })
-class AccessionPayload {
-  @Field(() => Accession, {
-    nullable: true,
-    description: 'The accession after the change; null when refused.',
-  })
-  accession!: Accession | null;
-
-  @Field(() => [UserError], { description: 'Why the change was refused.' })
-  errors!: UserError[];
-}
-
-@ObjectType({ description: 'Result of a change to an exclusion case.' })
-class ExclusionCasePayload {
-  @Field(() => ExclusionCase, {
-    nullable: true,
-    description: 'The case after the change; null when refused.',
-  })
-  exclusionCase!: ExclusionCase | null;
-
-  @Field(() => [UserError], { description: 'Why the change was refused.' })
-  errors!: UserError[];
-}
-
-@ObjectType({ description: 'Result of a nomination.' })
-class NominationPayload {
-  @Field(() => Nomination, { nullable: true, description: 'The nomination; null when refused.' })
-  nomination!: Nomination | null;
-
-  @Field(() => [UserError], { description: 'Why it was refused.' })
-  errors!: UserError[];
-}
-
-@ObjectType({ description: 'Result of a change to a council seat.' })
-class CouncilSeatPayload {
-  @Field(() => CouncilSeat, { nullable: true, description: 'The seat; null when refused.' })
-  seat!: CouncilSeat | null;
-
-  @Field(() => [UserError], { description: 'Why it was refused.' })
-  errors!: UserError[];
-}
+const ExclusionCasePayload = Payload(
+  'ExclusionCasePayload',
+  'Result of a change to an exclusion case.',
+  {
+    exclusionCase: field<ExclusionCase | null>(
+      () => ExclusionCase,
+      'The case after the change; null when refused.',
+      { nullable: true },
+    ),
+  },
+  'Why the change was refused.',
+);
 
 /** One change to a party's accession, exclusion cases or membership, for its people and the coordinator. */
 @ObjectType({ description: "A change to a party's accession, cases or memberships." })
@@ -216,15 +156,9 @@ export class AccessionResolver {
     after: string | null,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    if (!viewer) throw unauthenticated();
-    if (!partyPolicy.coordinator(viewer)) throw forbidden();
-    const { limit, offset } = pageWindow(first, after);
-    const [items, total] = await em.findAndCount(
-      Accession,
-      { status: AccessionStatus.REQUESTED },
-      { orderBy: { requestedAt: 'asc' }, limit, offset, populate: ['party'] },
-    );
-    return toConnection(items, total, offset);
+    const window = pageWindow(first, after);
+    const [items, total] = await queries.pendingAccessions(em, viewer, window);
+    return toConnection(items, total, window.offset);
   }
 
   @Query(() => NominationConnection, {
@@ -236,15 +170,9 @@ export class AccessionResolver {
     after: string | null,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    if (!viewer) throw unauthenticated();
-    if (!partyPolicy.coordinator(viewer)) throw forbidden();
-    const { limit, offset } = pageWindow(first, after);
-    const [items, total] = await em.findAndCount(
-      Nomination,
-      {},
-      { orderBy: { createdAt: 'desc' }, limit, offset, populate: ['party'] },
-    );
-    return toConnection(items, total, offset);
+    const window = pageWindow(first, after);
+    const [items, total] = await listNominations(em, viewer, window);
+    return toConnection(items, total, window.offset);
   }
 
   @Query(() => ExclusionCaseConnection, {
@@ -259,21 +187,14 @@ export class AccessionResolver {
     partyId: string | null,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    if (!viewer) throw unauthenticated();
-    const party = partyId
-      ? await em.findOne(Party, idOfType(partyId, 'Party') ?? '00000000-0000-0000-0000-000000000000')
-      : null;
-    if (!partyPolicy.coordinator(viewer)) {
-      if (!party || !partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party))) throw forbidden();
-    }
-    const { limit, offset } = pageWindow(first, after);
-    const [items, total] = await em.findAndCount(ExclusionCase, party ? { party: party.id } : {}, {
-      orderBy: { decidedAt: 'asc nulls first', openedAt: 'desc' },
-      limit,
-      offset,
-      populate: ['party'],
-    });
-    return toConnection(items, total, offset);
+    const window = pageWindow(first, after);
+    const [items, total] = await queries.exclusionCases(
+      em,
+      viewer,
+      partyId ? (idOfType(partyId, 'Party') ?? '00000000-0000-0000-0000-000000000000') : null,
+      window,
+    );
+    return toConnection(items, total, window.offset);
   }
 
   @Query(() => String, {
@@ -281,9 +202,7 @@ export class AccessionResolver {
       "Coordinator: cursor of the queue's latest change; subscribe after it to miss nothing since.",
   })
   coordinatorQueueCursor(@Ctx() { em, viewer }: GraphQLContext): Promise<string> {
-    if (!viewer) throw unauthenticated();
-    if (!partyPolicy.coordinator(viewer)) throw forbidden();
-    return latestCursor(em, COORDINATOR_QUEUE_TOPIC);
+    return queries.coordinatorQueueCursor(em, viewer);
   }
 
   @Mutation(() => AccessionPayload, {
@@ -408,38 +327,6 @@ export class AccessionResolver {
     });
   }
 
-  @Mutation(() => NominationPayload, {
-    description: 'A joined civil-society party nominates a council member.',
-  })
-  nominateCouncilMember(
-    @Arg('input', () => NominateCouncilMemberInput) input: NominateCouncilMemberInput,
-    @Ctx() { em, viewer }: GraphQLContext,
-  ) {
-    return payloadWith('nomination', () =>
-      accessions.nominateCouncilMember(em, viewer, { ...input, partyId: idOfType(input.partyId, 'Party') }),
-    );
-  }
-
-  @Mutation(() => CouncilSeatPayload, {
-    description: 'The coordinator gives a person a seat (at most 10, 3 and 1).',
-  })
-  assignCouncilSeat(
-    @Arg('input', () => AssignCouncilSeatInput) input: AssignCouncilSeatInput,
-    @Ctx() { em, viewer }: GraphQLContext,
-  ) {
-    return payloadWith('seat', () => accessions.assignCouncilSeat(em, viewer, input));
-  }
-
-  @Mutation(() => CouncilSeatPayload, { description: 'The coordinator ends a seat.' })
-  vacateCouncilSeat(
-    @Arg('input', () => VacateCouncilSeatInput) input: VacateCouncilSeatInput,
-    @Ctx() { em, viewer }: GraphQLContext,
-  ) {
-    return payloadWith('seat', () =>
-      accessions.vacateCouncilSeat(em, viewer, idOfType(input.seatId, 'CouncilSeat')),
-    );
-  }
-
   @Subscription(() => AccessionEvent, {
     description: "Changes to a party's accession, cases and memberships, for its people and the coordinator.",
     subscribe: () => {
@@ -475,13 +362,5 @@ export class ExclusionCaseResolver {
   @FieldResolver(() => Party, { description: 'The party concerned.' })
   party(@Root() exclusionCase: ExclusionCase): Promise<Party> {
     return exclusionCase.party.load({ dataloader: true }) as Promise<Party>;
-  }
-}
-
-@Resolver(() => Nomination)
-export class NominationResolver {
-  @FieldResolver(() => Party, { description: 'The nominating party.' })
-  party(@Root() nomination: Nomination): Promise<Party> {
-    return nomination.party.load({ dataloader: true }) as Promise<Party>;
   }
 }

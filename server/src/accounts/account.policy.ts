@@ -23,4 +23,5 @@ export const ACCOUNT_MUTATION_RULES = {
   acceptInvitation: 'anyone',
   decideMembershipRequest: 'partyContact',
   endSession: 'signedIn',
+  deleteMyAccount: 'signedIn',
 } as const satisfies Record<string, keyof typeof accountPolicy>;

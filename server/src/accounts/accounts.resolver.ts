@@ -1,148 +1,133 @@
-import {
-  Arg,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Mutation,
-  ObjectType,
-  Query,
-  Resolver,
-} from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Input, Payload, field, flag, id, text } from '../graphql/generated-types.js';
 import { MembershipRole } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
-import { UserError } from '../graphql/user-error.js';
 import { payloadOf } from '../graphql/payload.js';
 import { registrationLimits } from './rate-limit.js';
 import { idOfType } from '../graphql/node.js';
-import { unauthenticated } from '../graphql/errors.js';
 import type { Mailer } from '../mail/mailer.js';
 import { Party } from '../parties/party.entity.js';
 import { CreatePartyInput, PartyPayload } from '../parties/parties.resolver.js';
 import { ViewerType } from './viewer.type.js';
 import type { Person } from './person.entity.js';
 import { AccountSession, sessionGlobalId, sessionIdFrom } from './account-session.type.js';
-import { endOwnSession, endSession, signIn, viewerSessions } from './session.service.js';
+import { endOwnSession, signIn, signOut, viewerSessions } from './session.service.js';
 import { clearedSessionCookie, sessionCookie } from './session-cookie.js';
 import { register } from './registration.service.js';
 import { requestPasswordReset, resetPassword } from './password-reset.service.js';
 import { acceptInvitation, invitePartyMember } from './invitation.service.js';
 import { decideMembershipRequest } from './membership-request.service.js';
 
-@InputType({ description: 'E-mail and password.' })
-class SignInInput {
-  @Field(() => String, { description: 'E-mail address.' })
-  email!: string;
+const SignInInput = Input('SignInInput', 'E-mail and password.', {
+  email: text('E-mail address.'),
+  password: text('Password.'),
+});
+type SignInInput = InstanceType<typeof SignInInput>;
 
-  @Field(() => String, { description: 'Password.' })
-  password!: string;
-}
+const SignInPayload = Payload(
+  'SignInPayload',
+  'Result of signing in.',
+  {
+    viewer: field<ViewerType | null>(() => ViewerType, 'The signed-in person, when it worked.', {
+      nullable: true,
+    }),
+  },
+  'Why signing in failed.',
+);
+type SignInPayload = InstanceType<typeof SignInPayload>;
 
-@ObjectType({ description: 'Result of signing in.' })
-class SignInPayload {
-  @Field(() => ViewerType, { nullable: true, description: 'The signed-in person, when it worked.' })
-  viewer!: ViewerType | null;
+const SignOutPayload = Payload(
+  'SignOutPayload',
+  'Result of signing out.',
+  {
+    signedOut: flag('True when the session was ended.'),
+  },
+  'Always empty; present for a uniform payload.',
+);
+type SignOutPayload = InstanceType<typeof SignOutPayload>;
 
-  @Field(() => [UserError], { description: 'Why signing in failed.' })
-  errors!: UserError[];
-}
+const RegisterInput = Input(
+  'RegisterInput',
+  'A new account, and optionally the party it creates or asks to join.',
+  {
+    name: text("The person's name."),
+    email: text('E-mail address; used to sign in.'),
+    password: text('Password, at least 10 characters.'),
+    createParty: field<CreatePartyInput | null>(
+      () => CreatePartyInput,
+      'A party to register, with the new person as its contact.',
+      { nullable: true },
+    ),
+    joinPartyId: field<string | null>(() => ID, 'A party to ask to join; one of its contacts decides.', {
+      nullable: true,
+    }),
+  },
+);
+type RegisterInput = InstanceType<typeof RegisterInput>;
 
-@ObjectType({ description: 'Result of signing out.' })
-class SignOutPayload {
-  @Field(() => Boolean, { description: 'True when the session was ended.' })
-  signedOut!: boolean;
+const RegisterPayload = Payload(
+  'RegisterPayload',
+  'Result of registering. The same for an address that has an account already: nobody is signed in, and the mail tells the rest.',
+  {
+    email: field<string | null>(
+      () => String,
+      'The address a mail went to: a welcome (sign in with the new password) or, for an address that has an account, a notice to its owner. Null when refused.',
+      { nullable: true },
+    ),
+  },
+  'Why registering was refused.',
+);
+type RegisterPayload = InstanceType<typeof RegisterPayload>;
 
-  @Field(() => [UserError], { description: 'Always empty; present for a uniform payload.' })
-  errors!: UserError[];
-}
+const RequestPasswordResetInput = Input(
+  'RequestPasswordResetInput',
+  'The address to send a password-reset link to.',
+  {
+    email: text('E-mail address of the account.'),
+  },
+);
+type RequestPasswordResetInput = InstanceType<typeof RequestPasswordResetInput>;
 
-@InputType({ description: 'A new account, and optionally the party it creates or asks to join.' })
-class RegisterInput {
-  @Field(() => String, { description: "The person's name." })
-  name!: string;
-
-  @Field(() => String, { description: 'E-mail address; used to sign in.' })
-  email!: string;
-
-  @Field(() => String, { description: 'Password, at least 10 characters.' })
-  password!: string;
-
-  @Field(() => CreatePartyInput, {
-    nullable: true,
-    description: 'A party to register, with the new person as its contact.',
-  })
-  createParty?: CreatePartyInput | null;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'A party to ask to join; one of its contacts decides.',
-  })
-  joinPartyId?: string | null;
-}
-
-@ObjectType({ description: 'Result of registering.' })
-class RegisterPayload {
-  @Field(() => ViewerType, { nullable: true, description: 'The new, signed-in person; null when refused.' })
-  viewer!: ViewerType | null;
-
-  @Field(() => Party, { nullable: true, description: 'The party created or asked to join, if any.' })
-  party!: Party | null;
-
-  @Field(() => [UserError], { description: 'Why registering was refused.' })
-  errors!: UserError[];
-}
-
-@InputType({ description: 'The address to send a password-reset link to.' })
-class RequestPasswordResetInput {
-  @Field(() => String, { description: 'E-mail address of the account.' })
-  email!: string;
-}
-
-@ObjectType({ description: 'Result of asking for a password-reset link.' })
-class RequestPasswordResetPayload {
-  @Field(() => Boolean, {
-    description:
+const RequestPasswordResetPayload = Payload(
+  'RequestPasswordResetPayload',
+  'Result of asking for a password-reset link.',
+  {
+    sent: flag(
       'True when the request was accepted. The answer is the same whether an account has the address: a link is mailed if one has.',
-  })
-  sent!: boolean;
+    ),
+  },
+  'Why the request was refused (bad address, too many requests).',
+);
+type RequestPasswordResetPayload = InstanceType<typeof RequestPasswordResetPayload>;
 
-  @Field(() => [UserError], { description: 'Why the request was refused (bad address, too many requests).' })
-  errors!: UserError[];
-}
+const ResetPasswordInput = Input('ResetPasswordInput', "A reset link's token and the new password.", {
+  token: text('The token from the link in the mail.'),
+  password: text('The new password, at least 10 characters.'),
+});
+type ResetPasswordInput = InstanceType<typeof ResetPasswordInput>;
 
-@InputType({ description: "A reset link's token and the new password." })
-class ResetPasswordInput {
-  @Field(() => String, { description: 'The token from the link in the mail.' })
-  token!: string;
+const ResetPasswordPayload = Payload(
+  'ResetPasswordPayload',
+  'Result of setting a new password.',
+  {
+    viewer: field<ViewerType | null>(
+      () => ViewerType,
+      'The person, signed in with a fresh session (every other session ended); null when refused.',
+      { nullable: true },
+    ),
+  },
+  'Why the reset was refused.',
+);
+type ResetPasswordPayload = InstanceType<typeof ResetPasswordPayload>;
 
-  @Field(() => String, { description: 'The new password, at least 10 characters.' })
-  password!: string;
-}
-
-@ObjectType({ description: 'Result of setting a new password.' })
-class ResetPasswordPayload {
-  @Field(() => ViewerType, {
+const InvitePartyMemberInput = Input('InvitePartyMemberInput', 'Someone to invite into a party by e-mail.', {
+  partyId: id('The party.'),
+  email: text('E-mail address to send the invitation to.'),
+  role: field<MembershipRole | null>(() => MembershipRole, 'Role in the party; MEMBER when left out.', {
     nullable: true,
-    description: 'The person, signed in with a fresh session (every other session ended); null when refused.',
-  })
-  viewer!: ViewerType | null;
-
-  @Field(() => [UserError], { description: 'Why the reset was refused.' })
-  errors!: UserError[];
-}
-
-@InputType({ description: 'Someone to invite into a party by e-mail.' })
-class InvitePartyMemberInput {
-  @Field(() => ID, { description: 'The party.' })
-  partyId!: string;
-
-  @Field(() => String, { description: 'E-mail address to send the invitation to.' })
-  email!: string;
-
-  @Field(() => MembershipRole, { nullable: true, description: 'Role in the party; MEMBER when left out.' })
-  role?: MembershipRole | null;
-}
+  }),
+});
+type InvitePartyMemberInput = InstanceType<typeof InvitePartyMemberInput>;
 
 @ObjectType({ description: 'An invitation sent by e-mail.' })
 class PartyInvitation {
@@ -156,67 +141,72 @@ class PartyInvitation {
   expiresAt!: Date;
 }
 
-@ObjectType({ description: 'Result of inviting someone.' })
-class InvitePartyMemberPayload {
-  @Field(() => PartyInvitation, { nullable: true, description: 'The invitation; null when refused.' })
-  invitation!: PartyInvitation | null;
+const InvitePartyMemberPayload = Payload(
+  'InvitePartyMemberPayload',
+  'Result of inviting someone.',
+  {
+    invitation: field<PartyInvitation | null>(() => PartyInvitation, 'The invitation; null when refused.', {
+      nullable: true,
+    }),
+  },
+  'Why the invitation was refused.',
+);
+type InvitePartyMemberPayload = InstanceType<typeof InvitePartyMemberPayload>;
 
-  @Field(() => [UserError], { description: 'Why the invitation was refused.' })
-  errors!: UserError[];
-}
+const AcceptInvitationInput = Input(
+  'AcceptInvitationInput',
+  "An invitation's token; name and password when the invited person has no account.",
+  {
+    token: text('The token from the link in the mail.'),
+    name: field<string | null>(() => String, 'Signed out: the name for the new account.', { nullable: true }),
+    password: field<string | null>(() => String, 'Signed out: a password for the new account.', {
+      nullable: true,
+    }),
+  },
+);
+type AcceptInvitationInput = InstanceType<typeof AcceptInvitationInput>;
 
-@InputType({
-  description: "An invitation's token; name and password when the invited person has no account.",
-})
-class AcceptInvitationInput {
-  @Field(() => String, { description: 'The token from the link in the mail.' })
-  token!: string;
+const AcceptInvitationPayload = Payload(
+  'AcceptInvitationPayload',
+  'Result of accepting an invitation.',
+  {
+    viewer: field<ViewerType | null>(
+      () => ViewerType,
+      'The person who joined, signed in; null when refused.',
+      { nullable: true },
+    ),
+    party: field<Party | null>(() => Party, 'The party joined.', { nullable: true }),
+  },
+  'Why accepting was refused.',
+);
+type AcceptInvitationPayload = InstanceType<typeof AcceptInvitationPayload>;
 
-  @Field(() => String, { nullable: true, description: 'Signed out: the name for the new account.' })
-  name?: string | null;
+const DecideMembershipRequestInput = Input(
+  'DecideMembershipRequestInput',
+  "A contact's decision on a request to join the party.",
+  {
+    membershipId: id('The membership request (PartyMember.id).'),
+    approve: flag('True to let the person in, false to decline.'),
+  },
+);
+type DecideMembershipRequestInput = InstanceType<typeof DecideMembershipRequestInput>;
 
-  @Field(() => String, { nullable: true, description: 'Signed out: a password for the new account.' })
-  password?: string | null;
-}
+const EndSessionInput = Input('EndSessionInput', "One of the viewer's sessions.", {
+  sessionId: id('AccountSession.id.'),
+});
+type EndSessionInput = InstanceType<typeof EndSessionInput>;
 
-@ObjectType({ description: 'Result of accepting an invitation.' })
-class AcceptInvitationPayload {
-  @Field(() => ViewerType, {
-    nullable: true,
-    description: 'The person who joined, signed in; null when refused.',
-  })
-  viewer!: ViewerType | null;
-
-  @Field(() => Party, { nullable: true, description: 'The party joined.' })
-  party!: Party | null;
-
-  @Field(() => [UserError], { description: 'Why accepting was refused.' })
-  errors!: UserError[];
-}
-
-@InputType({ description: "A contact's decision on a request to join the party." })
-class DecideMembershipRequestInput {
-  @Field(() => ID, { description: 'The membership request (PartyMember.id).' })
-  membershipId!: string;
-
-  @Field(() => Boolean, { description: 'True to let the person in, false to decline.' })
-  approve!: boolean;
-}
-
-@InputType({ description: "One of the viewer's sessions." })
-class EndSessionInput {
-  @Field(() => ID, { description: 'AccountSession.id.' })
-  sessionId!: string;
-}
-
-@ObjectType({ description: 'Result of ending a session.' })
-class EndSessionPayload {
-  @Field(() => ID, { nullable: true, description: 'The session that was ended; null when refused.' })
-  endedSessionId!: string | null;
-
-  @Field(() => [UserError], { description: 'Why it was refused.' })
-  errors!: UserError[];
-}
+const EndSessionPayload = Payload(
+  'EndSessionPayload',
+  'Result of ending a session.',
+  {
+    endedSessionId: field<string | null>(() => ID, 'The session that was ended; null when refused.', {
+      nullable: true,
+    }),
+  },
+  'Why it was refused.',
+);
+type EndSessionPayload = InstanceType<typeof EndSessionPayload>;
 
 /** Options the resolver needs from configuration. */
 export const accountsOptions = { cookieSecure: false, registrationsPerHour: 10 };
@@ -272,25 +262,23 @@ export class AccountsResolver {
 
   @Mutation(() => SignOutPayload, { description: 'Ends this session and closes its live connections.' })
   async signOut(@Ctx() ctx: GraphQLContext): Promise<SignOutPayload> {
-    const { viewer } = ctx;
-    if (!viewer) throw unauthenticated();
-    await ctx.em.transactional((tx) => endSession(tx, viewer.sessionId));
+    await signOut(ctx.em, ctx.viewer);
     ctx.res?.append('Set-Cookie', clearedSessionCookie(accountsOptions.cookieSecure));
     return { signedOut: true, errors: [] };
   }
 
   @Mutation(() => RegisterPayload, {
     description:
-      'Creates an account and signs it in; optionally registers a party (as its contact) or asks to join one, all or nothing.',
+      'Creates an account, optionally registering a party (as its contact) or asking to join one, all or nothing, and mails a welcome; signs nobody in. An address that has an account gets the same answer and its owner a mail. Rate-limited per address.',
   })
   register(
     @Arg('input', () => RegisterInput) input: RegisterInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<RegisterPayload> {
-    return payloadOf({ viewer: null as ViewerType | null, party: null as Party | null }, async () => {
-      const result = await register(
+    return payloadOf({ email: null as string | null }, () =>
+      register(
         ctx.em,
-        ctx.viewer,
+        mailerOf(ctx),
         {
           name: input.name,
           email: input.email,
@@ -299,10 +287,8 @@ export class AccountsResolver {
           joinPartyId: input.joinPartyId == null ? undefined : idOfType(input.joinPartyId, 'Party'),
         },
         registrationLimits(ctx.ip ?? 'unknown', accountsOptions.registrationsPerHour),
-      );
-      setSession(ctx, result.sessionToken);
-      return { viewer: viewerOf(result.person), party: result.party };
-    });
+      ),
+    );
   }
 
   @Mutation(() => RequestPasswordResetPayload, {

@@ -1,7 +1,9 @@
 import {
   ReferenceKind,
+  type EntityClass,
   type EntityMetadata,
   type EntityProperty,
+  type FilterQuery,
   type MetadataStorage,
 } from '@mikro-orm/core';
 import { Person } from './person.entity.js';
@@ -50,4 +52,30 @@ export function personLinks(metadata: MetadataStorage): PersonLink[] {
     .map((meta) => ({ meta, props: meta.relations.filter(isPersonRelation) }))
     .filter((link) => link.props.length > 0)
     .sort((a, b) => a.meta.className.localeCompare(b.meta.className));
+}
+
+/** An entity known only through the metadata. */
+export type Row = Record<string, unknown>;
+
+/** Who a row may be keyed by without a foreign key. */
+export interface Account {
+  id: string;
+  email: string;
+}
+
+/** Rows that belong to a person by their e-mail address or id rather than by a foreign key. */
+export interface KeyedByAccount {
+  entity: EntityClass<object>;
+  /** The property that holds the address or id; shown in the export's `linkedAs`. */
+  prop: string;
+  where: (account: Account) => FilterQuery<Row>;
+  matches: (row: Row, account: Account) => boolean;
+}
+
+/** What a feature tells the GDPR export and deletion beyond what the ORM's metadata says. */
+export interface GdprRules {
+  /** Exported and deleted with the account. */
+  keyedByAccount?: KeyedByAccount[];
+  /** A kept row of `entity` whose reference to the deleted person was just set to null. */
+  unlinked?: { entity: EntityClass<object>; apply: (row: object) => void }[];
 }

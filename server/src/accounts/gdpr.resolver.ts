@@ -1,26 +1,30 @@
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Input, Payload, flag, text } from '../graphql/generated-types.js';
 import { JSONResolver } from 'graphql-scalars';
 import type { GraphQLContext } from '../graphql/context.js';
-import { UserError } from '../graphql/user-error.js';
 import { payloadOf } from '../graphql/payload.js';
 import { accountsOptions } from './accounts.resolver.js';
 import { clearedSessionCookie } from './session-cookie.js';
 import { deleteMyAccount, exportPersonalData, type PersonalDataExport } from './gdpr.service.js';
 
-@InputType({ description: 'Confirmation that the account is to be deleted.' })
-class DeleteMyAccountInput {
-  @Field(() => String, { description: 'The current password, asked again.' })
-  password!: string;
-}
+const DeleteMyAccountInput = Input(
+  'DeleteMyAccountInput',
+  'Confirmation that the account is to be deleted.',
+  {
+    password: text('The current password, asked again.'),
+  },
+);
+type DeleteMyAccountInput = InstanceType<typeof DeleteMyAccountInput>;
 
-@ObjectType({ description: 'Result of deleting the signed-in account.' })
-class DeleteMyAccountPayload {
-  @Field(() => Boolean, { description: 'True when the account and its personal data were deleted.' })
-  deleted!: boolean;
-
-  @Field(() => [UserError], { description: 'Why the account was not deleted, e.g. a wrong password.' })
-  errors!: UserError[];
-}
+const DeleteMyAccountPayload = Payload(
+  'DeleteMyAccountPayload',
+  'Result of deleting the signed-in account.',
+  {
+    deleted: flag('True when the account and its personal data were deleted.'),
+  },
+  'Why the account was not deleted, e.g. a wrong password.',
+);
+type DeleteMyAccountPayload = InstanceType<typeof DeleteMyAccountPayload>;
 
 @Resolver()
 export class GdprResolver {

@@ -13,59 +13,21 @@ import { TEXT_LIMITS, UserErrorCode } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import { unauthenticated } from '../graphql/errors.js';
 import { userError } from '../graphql/user-error.js';
-import { CouncilSeat } from '../forums/council-seat.entity.js';
-import { AccountToken } from './account-token.entity.js';
 import { Person } from './person.entity.js';
-import { RateLimitAttempt } from './rate-limit.entity.js';
 import { Session } from './session.entity.js';
 import { endSession } from './session.service.js';
 import { verifyPassword } from './password.js';
-import { isPersonRelation, isSecret, isTextColumn, isToOne, personLinks } from './gdpr.metadata.js';
+import { features } from '../features.js';
+import { isPersonRelation, isSecret, isTextColumn, isToOne, personLinks, type Row } from './gdpr.metadata.js';
+
+/** Read at call time: the feature list imports this module through the accounts feature. */
+const keyedByAccount = () => features.flatMap((feature) => feature.gdpr?.keyedByAccount ?? []);
+const unlinkedRules = () => features.flatMap((feature) => feature.gdpr?.unlinked ?? []);
 
 /** What a deleted person's name becomes in records that stay. */
 export const REMOVED_PERSON = 'Borttagen person';
 /** What a deleted person's e-mail address becomes inside text that stays. */
 export const REMOVED_EMAIL = 'borttagen e-postadress';
-/** The holder name of a council seat whose holder deleted their account while holding it. */
-export const VACANT_SEAT = 'Vakant';
-
-/** An entity known only through the metadata. */
-type Row = Record<string, unknown>;
-
-/** Who a row may be keyed by without a foreign key. */
-interface Account {
-  id: string;
-  email: string;
-}
-
-/**
- * Rows that belong to a person by their e-mail address or id rather than by a foreign key: invitations sent
- * to the address before the account existed, and rate-limit attempts keyed `<action>:email:<address>` or
- * `<action>:person:<id>` (see rate-limit.ts). They are exported and deleted with the account. Everything
- * reached by a foreign key is found in the metadata instead.
- */
-const KEYED_BY_ACCOUNT: {
-  entity: EntityClass<object>;
-  /** The property that holds the address or id; shown in the export's `linkedAs`. */
-  prop: string;
-  where: (account: Account) => FilterQuery<Row>;
-  matches: (row: Row, account: Account) => boolean;
-}[] = [
-  {
-    entity: AccountToken,
-    prop: 'email',
-    where: ({ email }) => ({ email }),
-    matches: (row, { email }) => row.email === email,
-  },
-  {
-    entity: RateLimitAttempt,
-    prop: 'key',
-    where: ({ id, email }) => ({
-      $or: [{ key: { $like: `%:${escapeLike(email)}` } }, { key: { $like: `%:${escapeLike(id)}` } }],
-    }),
-    matches: (row, { id, email }) => [email, id].some((suffix) => String(row.key).endsWith(`:${suffix}`)),
-  },
-];
 
 export interface PersonalDataExport {
   generatedAt: string;
@@ -167,6 +129,7 @@ export async function deleteMyAccount(
     if (!locked) return; // deleted by a concurrent request
     const { id, name, email } = locked;
     const scrub = scrubber(name, email);
+    const afterUnlink = unlinkedRules();
 
     const sessions = await tx.find(Session, { person: id }, { fields: ['id'] });
     for (const session of sessions) await endSession(tx, session.id);
@@ -196,7 +159,7 @@ export async function deleteMyAccount(
         }
         scrubRow(meta, row, scrub.within);
         for (const prop of unlinking) if (primaryKeyOf(row[prop.name]) === id) row[prop.name] = null;
-        if (row instanceof CouncilSeat) vacate(row);
+        for (const rule of afterUnlink) if (row instanceof rule.entity) rule.apply(row);
       }
       if (removing.length > 0) toDelete.push({ meta, props: removing });
     }
@@ -210,21 +173,11 @@ export async function deleteMyAccount(
     for (const { meta, props } of toDelete) {
       await tx.nativeDelete<Row>(meta.class, { $or: props.map((prop) => ({ [prop.name]: id })) });
     }
-    for (const keyed of KEYED_BY_ACCOUNT) {
+    for (const keyed of keyedByAccount()) {
       await tx.nativeDelete<Row>(keyed.entity as EntityClass<Row>, keyed.where(locked));
     }
     await tx.nativeDelete(Person, { id });
   });
-}
-
-/** A council seat whose holder deleted their account: vacant if they held it, anonymous if they had left. */
-function vacate(seat: CouncilSeat): void {
-  if (seat.endedAt) {
-    seat.holderName = REMOVED_PERSON;
-  } else {
-    seat.holderName = VACANT_SEAT;
-    seat.endedAt = new Date();
-  }
 }
 
 /** Where to look for a person's rows: every entity that points to Person, and what is keyed by their account. */
@@ -232,7 +185,7 @@ function personSources(em: EntityManager, person: Person) {
   const metadata = em.getMetadata();
   const sources = personLinks(metadata).map(({ meta, props }) => {
     const where: FilterQuery<Row>[] = props.map((prop) => ({ [prop.name]: person.id }));
-    const keyed = KEYED_BY_ACCOUNT.find((k) => k.entity === meta.class);
+    const keyed = keyedByAccount().find((k) => k.entity === meta.class);
     if (keyed) where.push(keyed.where(person));
     return {
       meta,
@@ -243,7 +196,7 @@ function personSources(em: EntityManager, person: Person) {
       ],
     };
   });
-  for (const keyed of KEYED_BY_ACCOUNT) {
+  for (const keyed of keyedByAccount()) {
     if (sources.some((source) => source.meta.class === keyed.entity)) continue;
     sources.push({
       meta: metadata.find(keyed.entity.name)!,
@@ -320,8 +273,4 @@ function scrubber(name: string, email: string) {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, '\\$&');
 }

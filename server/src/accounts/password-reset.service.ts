@@ -15,7 +15,7 @@ import {
 } from './account-tokens.js';
 import { hashPassword } from './password.js';
 import { Person } from './person.entity.js';
-import { countAttempt, forgetAttempts, passwordResetLimits, signInLimits } from './rate-limit.js';
+import { countAttempt, forgetSignInFailures, passwordResetLimits } from './rate-limit.js';
 import { endAllSessions, openSession } from './session.service.js';
 
 /**
@@ -72,7 +72,7 @@ export async function resetPassword(
     token.usedAt = new Date();
     await tx.flush();
     await endAllSessions(tx, person.id);
-    await forgetAttempts(tx, { key: signInLimits(person.email, '')[0]!.key });
+    await forgetSignInFailures(tx, person.email);
     const previous = viewer && viewer.id !== person.id ? viewer.sessionId : null;
     const sessionToken = await openSession(tx, person, previous);
     return { person, sessionToken };

@@ -8,7 +8,11 @@ const PARAMS = {
   parallelism: 1,
 } as const;
 
+/** Hashes computed, so tests can tell that a refused request cost no hashing. */
+export const passwordMetrics = { hashes: 0 };
+
 export function hashPassword(password: string): Promise<string> {
+  passwordMetrics.hashes++;
   return hash(password, PARAMS);
 }
 

@@ -1,8 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * One attempt at something rate-limited (sign-in, password reset), by key: `signin:email:<address>`,
- * `signin:ip:<address>`. Kept in PostgreSQL so every instance counts the same attempts.
+ * One attempt at something rate-limited (sign-in, password reset), by key: `signin:pair:<ip>:<e-mail>`,
+ * `signin:ip:<ip>`. Kept in PostgreSQL so every instance counts the same attempts.
  */
 @Entity({ tableName: 'rate_limit_attempt' })
 @Index({ properties: ['key', 'at'] })

@@ -9,11 +9,30 @@ export interface RateLimit {
   windowMinutes: number;
 }
 
-/** Failed sign-ins: 5 per account, 20 per address, in 15 minutes. */
-export function signInLimits(email: string, ip: string): RateLimit[] {
+/**
+ * A slow-down rather than a limit: `freeAttempts` within the window go through at once; after that each
+ * attempt waits for a pause after the latest one, 30 s doubling with every further attempt, at most
+ * `maxPauseMinutes`. Nothing is locked for the whole window.
+ */
+export interface SlowDown {
+  key: string;
+  windowMinutes: number;
+  freeAttempts: number;
+  maxPauseMinutes: number;
+}
+
+const FIRST_PAUSE_MS = 30_000;
+
+/**
+ * Failed sign-ins, following OWASP: 5 per (account, address) pair in 15 minutes, so a guesser elsewhere never
+ * locks the owner out; per address 20 in 15 minutes, then a growing pause (at most 5 minutes), so one address
+ * cannot spray passwords over many accounts, and people behind the same address are slowed, not shut out.
+ * The pair's key ends with the address of the account, so the GDPR export finds it.
+ */
+export function signInLimits(email: string, ip: string): [RateLimit, SlowDown] {
   return [
-    { key: `signin:email:${email}`, max: 5, windowMinutes: 15 },
-    { key: `signin:ip:${ip}`, max: 20, windowMinutes: 15 },
+    { key: `signin:pair:${ip}:${email}`, max: 5, windowMinutes: 15 },
+    { key: `signin:ip:${ip}`, windowMinutes: 15, freeAttempts: 20, maxPauseMinutes: 5 },
   ];
 }
 
@@ -45,7 +64,7 @@ let lastPrunedAt = 0;
  * parallel attempts are counted one after the other and a burst cannot slip past the limit. Returns the ids
  * of the recorded rows, so an attempt that turns out fine can be taken back.
  */
-export async function countAttempt(tx: EntityManager, limits: RateLimit[]): Promise<string[]> {
+export async function countAttempt(tx: EntityManager, limits: (RateLimit | SlowDown)[]): Promise<string[]> {
   const connection = tx.getConnection();
   const ctx = tx.getTransactionContext();
   if (!ctx) throw new Error('rate-limited attempts are counted inside a transaction');
@@ -55,6 +74,10 @@ export async function countAttempt(tx: EntityManager, limits: RateLimit[]): Prom
   }
   let waitMs = 0;
   for (const limit of limits) {
+    if (!('max' in limit)) {
+      waitMs = Math.max(waitMs, await pauseOf(tx, limit));
+      continue;
+    }
     // The attempt that has to age out of the window before another is allowed: the max-th newest.
     const rows = await connection.execute<{ at: Date }[]>(
       `select at from rate_limit_attempt where key = ? and at > now() - make_interval(mins => ?)
@@ -68,7 +91,7 @@ export async function countAttempt(tx: EntityManager, limits: RateLimit[]): Prom
       waitMs = Math.max(waitMs, new Date(blocking.at).getTime() + limit.windowMinutes * 60_000 - Date.now());
     }
   }
-  if (waitMs > 0 || limits.some((limit) => limit.max <= 0)) {
+  if (waitMs > 0 || limits.some((limit) => 'max' in limit && limit.max <= 0)) {
     const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
     throw userError('', `För många försök. ${retryAfterText(minutes)}`, UserErrorCode.RATE_LIMITED, minutes);
   }
@@ -90,6 +113,20 @@ export async function countAttempt(tx: EntityManager, limits: RateLimit[]): Prom
   return inserted.map((row) => String(row.id));
 }
 
+/** How long an attempt under a slow-down has still to wait (0: it may go now). */
+async function pauseOf(tx: EntityManager, limit: SlowDown): Promise<number> {
+  const [row] = await tx.getConnection().execute<{ n: number; latest: Date | null }[]>(
+    `select count(*)::int as n, max(at) as latest from rate_limit_attempt
+     where key = ? and at > now() - make_interval(mins => ?)`,
+    [limit.key, limit.windowMinutes],
+    'all',
+    tx.getTransactionContext(),
+  );
+  if (!row?.latest || row.n < limit.freeAttempts) return 0;
+  const pause = Math.min(FIRST_PAUSE_MS * 2 ** (row.n - limit.freeAttempts), limit.maxPauseMinutes * 60_000);
+  return Math.max(0, new Date(row.latest).getTime() + pause - Date.now());
+}
+
 /** Forgets attempts: a successful sign-in clears the account's failures and its own attempt. */
 export async function forgetAttempts(tx: EntityManager, where: { key?: string; ids?: string[] }) {
   const ctx = tx.getTransactionContext();
@@ -106,4 +143,17 @@ export async function forgetAttempts(tx: EntityManager, where: { key?: string; i
         ctx,
       );
   }
+}
+
+/** Forgets an account's failed sign-ins from every address: its owner proved they hold the mailbox (a reset). */
+export async function forgetSignInFailures(tx: EntityManager, email: string) {
+  const suffix = `:${email}`;
+  await tx
+    .getConnection()
+    .execute(
+      "delete from rate_limit_attempt where key like 'signin:pair:%' and right(key, ?) = ?",
+      [suffix.length, suffix],
+      'run',
+      tx.getTransactionContext(),
+    );
 }

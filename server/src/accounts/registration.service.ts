@@ -1,16 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode } from '@samverka/domain';
-import type { Viewer } from '../graphql/context.js';
-import { InputProblems, UserError, UserErrors, userError } from '../graphql/user-error.js';
-import type { Party } from '../parties/party.entity.js';
+import type { Mailer } from '../mail/mailer.js';
+import { registrationAttemptMail, welcomeMail } from '../mail/templates.js';
+import { InputProblems, UserError, UserErrors } from '../graphql/user-error.js';
 import { cleanPartyDetails, type PartyDetails } from '../parties/party-input.js';
 import { createParty, requestMembership } from '../parties/party.service.js';
 import { checkEmail, checkName, checkNewPassword } from './account-input.js';
 import { hashPassword } from './password.js';
 import { Person } from './person.entity.js';
 import { countAttempt, type RateLimit } from './rate-limit.js';
-import { openSession } from './session.service.js';
 
 export interface RegisterInput {
   name: string;
@@ -22,14 +22,6 @@ export interface RegisterInput {
    * A party to ask to join: its uuid; null when the given id was not a party's; undefined when not asked.
    */
   joinPartyId?: string | null;
-}
-
-export function duplicateEmail(field = 'email') {
-  return userError(
-    field,
-    'Det finns redan ett konto med den e-postadressen. Logga in i stället.',
-    UserErrorCode.DUPLICATE,
-  );
 }
 
 /** Field paths are segments; services of other features sometimes write nested fields as "a.b". */
@@ -55,16 +47,22 @@ function problemsOf(problems: InputProblems): UserError[] {
   }
 }
 
+/** Rolls back a registration that was run only for its answer (the address has an account already). */
+class DryRun extends Error {}
+
 /**
- * Creates an account and signs it in; in the same transaction it creates a party or asks to join one, so a
- * bad party input leaves nothing behind (no account either). Every input problem is reported at once.
+ * Creates an account (and in the same transaction a party, or a request to join one, so a bad party input
+ * leaves nothing behind) and mails a welcome. Nobody is signed in, and the answer is the same for an address
+ * that has an account already: then the same transaction runs for a placeholder and is rolled back, so the
+ * party's problems are reported alike and nothing is written, and the owner is told by mail. The attempt is
+ * counted before any password is hashed; every input problem is reported at once.
  */
 export async function register(
   em: EntityManager,
-  viewer: Viewer | null,
+  mailer: Mailer,
   input: RegisterInput,
   limits: RateLimit[] = [],
-): Promise<{ person: Person; sessionToken: string; party: Party | null }> {
+): Promise<{ email: string }> {
   const problems = new InputProblems();
   const name = checkName(problems, 'name', input.name);
   const email = checkEmail(problems, 'email', input.email);
@@ -88,27 +86,34 @@ export async function register(
   }
   const errors = [...problemsOf(problems), ...partyProblems];
   if (errors.length) throw new UserErrors(errors);
+  // Committed on its own before the hash, so a burst over the limit costs no hashing.
+  await em.transactional((tx) => countAttempt(tx, limits));
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await em.transactional(async (tx) => {
-      // Counted with the account: a registration that is refused for its input costs nothing.
-      await countAttempt(tx, limits);
-      if (await tx.count(Person, { email })) throw duplicateEmail();
-      const person = tx.create(Person, { name, email, passwordHash });
+  const known = (await em.count(Person, { email })) > 0;
+  const create = (address: string) =>
+    em.transactional(async (tx) => {
+      const person = tx.create(Person, { name, email: address, passwordHash });
       await tx.flush();
-      let party: Party | null = null;
-      if (input.createParty)
-        party = await createParty(tx, person, input.createParty, ['input', 'createParty']);
-      else if (joining) party = await requestMembership(tx, person, input.joinPartyId ?? null, ['input']);
-      const sessionToken = await openSession(tx, person, viewer?.sessionId ?? null);
-      return { person, sessionToken, party };
+      if (input.createParty) await createParty(tx, person, input.createParty, ['input', 'createParty']);
+      else if (joining) await requestMembership(tx, person, input.joinPartyId ?? null, ['input']);
+      if (known) throw new DryRun();
     });
+  try {
+    await create(known ? `registration-check-${randomUUID()}@invalid` : email);
   } catch (error) {
-    // Two registrations of one address at the same moment: the unique index decides.
-    if (error instanceof UniqueConstraintViolationException && /person_email/.test(error.message)) {
-      throw duplicateEmail();
-    }
     if (error instanceof UserErrors) throw splitFields(error, { partyId: 'joinPartyId' });
-    throw error;
+    const raced = error instanceof UniqueConstraintViolationException && /person_email/.test(error.message);
+    if (!(error instanceof DryRun) && !raced) throw error;
+    tellOwner(mailer, email);
+    return { email };
   }
+  if (known) tellOwner(mailer, email);
+  else mailer.sendInBackground(welcomeMail(email, mailer.link('/logga-in', {})));
+  return { email };
+}
+
+function tellOwner(mailer: Mailer, email: string) {
+  mailer.sendInBackground(
+    registrationAttemptMail(email, mailer.link('/logga-in', {}), mailer.link('/aterstall-losenord', {})),
+  );
 }

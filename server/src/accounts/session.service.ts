@@ -55,8 +55,9 @@ export async function openSession(
 }
 
 /**
- * Checks e-mail and password and opens a new session. Attempts are rate-limited per account and per address
- * (`ip`): over the limit the password is not even checked. A success clears the account's failures.
+ * Checks e-mail and password and opens a new session. Attempts are counted per (account, address) pair and per
+ * address (`ip`), see signInLimits: over a limit the password is not even checked. A success clears the pair's
+ * failures.
  */
 export async function signIn(
   em: EntityManager,
@@ -81,7 +82,7 @@ export async function signIn(
     throw userError('', 'Fel e-postadress eller lösenord.', UserErrorCode.INVALID_CREDENTIALS);
   }
   return em.transactional(async (tx) => {
-    await forgetAttempts(tx, { key: signInLimits(email, ip)[0]!.key, ids: attempt });
+    await forgetAttempts(tx, { key: signInLimits(email, ip)[0].key, ids: attempt });
     const token = await openSession(tx, person, previousSessionId);
     return { token, person, endedSessionId: previousSessionId };
   });
@@ -124,4 +125,10 @@ export async function endOwnSession(
     await endSession(tx, session.id);
     return { endedCurrent: session.id === viewer.sessionId };
   });
+}
+
+/** Signing out ends the viewer's own session (and closes its live connections); it needs one. */
+export async function signOut(em: EntityManager, viewer: Viewer | null): Promise<void> {
+  if (!viewer) throw unauthenticated();
+  await em.transactional((tx) => endSession(tx, viewer.sessionId));
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Collection, Entity, OneToMany, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../graphql/node.js';
-import { CouncilSeat } from './council-seat.entity.js';
+import { CouncilSeat } from '../council/council-seat.entity.js';
 
 /** A council or forum for dialogue between the municipality and civil society (seed 003's forum list). */
 @ObjectType({

@@ -5,7 +5,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingConnection } from '../meetings/meetings.resolver.js';
 import { visibleMeetings } from '../meetings/meeting.queries.js';
 import { Forum } from './forum.entity.js';
-import { CouncilSeat } from './council-seat.entity.js';
+import { CouncilSeat } from '../council/council-seat.entity.js';
 
 const ForumConnection = Connection(Forum, 'Forum');
 

@@ -1,5 +1,5 @@
 import { ApolloServerErrorCode, ApolloServerValidationErrorCode } from '@apollo/server/errors';
-import type { ExecutionResult, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger.js';
 
 /** Codes a client may see; anything else is an internal error and is masked. */
@@ -12,6 +12,7 @@ const PUBLIC_CODES = new Set<string>([
   'FORBIDDEN',
   'NOT_FOUND',
   'TOO_MANY_SUBSCRIPTIONS',
+  'QUERY_TOO_COMPLEX',
 ]);
 
 /** Keeps errors with a public code; replaces anything else by "Internal server error", logging the original. */
@@ -29,10 +30,9 @@ export function maskError(
       extensions: { code },
     };
   }
-  log?.error(
-    { err: error instanceof Error ? error.message : String(error), path: formatted.path },
-    'GraphQL error',
-  );
+  // The error that was thrown, not GraphQL's wrapper; the logger's serializer keeps SQL and its parameters out.
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  log?.error({ err: original, path: formatted.path }, 'GraphQL error');
   return {
     message: 'Internal server error.',
     path: formatted.path,

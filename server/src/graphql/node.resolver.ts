@@ -7,13 +7,11 @@ import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { ActivityPlan } from '../activity-plan/activity-plan.entity.js';
 import { Activity } from '../activity-plan/activity.entity.js';
 import { findVisibleMeeting } from '../meetings/meeting.queries.js';
-import { CouncilSeat } from '../forums/council-seat.entity.js';
-import { Party } from '../parties/party.entity.js';
-import { findVisibleParty, partyFacts } from '../parties/party-facts.js';
-import { partyPolicy } from '../parties/party.policy.js';
+import { CouncilSeat } from '../council/council-seat.entity.js';
+import { findVisibleParty, findVisiblePartyRecord } from '../parties/party-facts.js';
 import { Accession } from '../accession/accession.entity.js';
 import { ExclusionCase } from '../accession/exclusion-case.entity.js';
-import { Nomination } from '../accession/nomination.entity.js';
+import { Nomination } from '../council/nomination.entity.js';
 import { AccessionStatus } from '@samverka/domain';
 
 const PUBLIC_TYPES = { Agreement, Forum, ActivityPlan, Activity, CouncilSeat } as const;
@@ -42,12 +40,13 @@ export class NodeResolver {
     if (type in PUBLIC_TYPES) return em.findOne(PUBLIC_TYPES[type as keyof typeof PUBLIC_TYPES], decoded.id);
     if (type === 'Party') return findVisibleParty(em, viewer, decoded.id);
     if (type === 'Accession' || type === 'ExclusionCase' || type === 'Nomination') {
-      const entity = await em.findOne(PARTY_RECORDS[type], decoded.id);
-      if (!entity) return null;
-      const party = await em.findOneOrFail(Party, entity.party.id);
-      const facts = await partyFacts(em, viewer, party);
-      const publicRecord = entity instanceof Accession && entity.status === AccessionStatus.APPROVED;
-      return publicRecord || partyPolicy.seeInternals(viewer, facts) ? entity : null;
+      const entity: { party: { id: string } } | null = await em.findOne(PARTY_RECORDS[type], decoded.id);
+      return findVisiblePartyRecord(
+        em,
+        viewer,
+        entity,
+        (record) => record instanceof Accession && record.status === AccessionStatus.APPROVED,
+      );
     }
     return null;
   }

@@ -11,6 +11,10 @@ export function httpErrorHandler(log: Logger): ErrorRequestHandler {
       });
       return;
     }
+    if (error.type === 'entity.too.deep') {
+      res.status(400).json({ errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
     if (error.type === 'entity.too.large') {
       res.status(413).json({
         errors: [{ message: 'The request body is too large.', extensions: { code: 'BAD_REQUEST' } }],

@@ -16,6 +16,8 @@ import {
 import { CloseCode, handleProtocols, makeServer, type Context } from 'graphql-ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger.js';
+import { documentShapeError, parseOptions } from '../graphql/document-limits.js';
+import { nestsDeeperThan } from '../http/json-depth.js';
 import type { GraphQLContext, Viewer } from '../graphql/context.js';
 import type { LiveField, LiveHub } from './live-hub.js';
 
@@ -32,6 +34,8 @@ export interface LiveWebSocketOptions {
   liveFields: LiveField[];
   validationRules: ValidationRule[];
   log: Logger;
+  /** Whether the upgrade's Origin is the product's own; others are refused with 403. */
+  acceptsOrigin(request: IncomingMessage): boolean;
   /** Resolves the viewer from the upgrade request's session cookie. */
   authenticate(request: IncomingMessage): Promise<Viewer | null>;
   maxSubscriptionsPerConnection: number;
@@ -77,6 +81,10 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
       socket.destroy();
       return;
     }
+    if (!options.acceptsOrigin(request)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
 
@@ -111,10 +119,12 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
       }
       let document;
       try {
-        document = parse(payload.query, { maxTokens: 2000 });
+        document = parse(payload.query, parseOptions);
       } catch (error) {
         return [error instanceof GraphQLError ? error : new GraphQLError('Could not parse the query')];
       }
+      const shapeError = documentShapeError(document);
+      if (shapeError) return [shapeError];
       const errors = validate(options.schema, document, [...specifiedRules, ...options.validationRules]);
       if (errors.length) return errors;
       const operation = getOperationAST(document, payload.operationName);
@@ -216,7 +226,12 @@ export function attachLiveWebSocket(server: import('node:http').Server, options:
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (cb) =>
-          socket.on('message', async (message) => {
+          socket.on('message', async (message: Buffer) => {
+            // Before graphql-ws parses it: over-deep variables would overflow the stack of GraphQL's coercion.
+            if (nestsDeeperThan(message)) {
+              socket.close(CloseCode.BadRequest, 'Message nested too deeply');
+              return;
+            }
             try {
               await cb(String(message));
             } catch (error) {

@@ -9,8 +9,10 @@ export interface MailMessage {
 }
 
 export interface MailerOptions {
-  /** smtp://user:pass@host:587 or smtps://…; absent: mail is caught locally and never sent out. */
+  /** smtp://user:pass@host:587 or smtps://…. */
   smtpUrl: string | undefined;
+  /** Without smtpUrl: catch mail locally (the demo); otherwise mail is not sent and every send fails. */
+  catchMail: boolean;
   /** The sender, e.g. "Samverka <noreply@samverka.example>". */
   from: string;
   /** Base of links in mails; absent: the server's own address once it listens. */
@@ -22,10 +24,11 @@ export class Mailer {
   private publicUrl: string;
 
   private constructor(
-    private readonly transport: Transporter,
+    /** Null when mail is not configured: sending fails, so that no mail is dropped without a trace. */
+    private readonly transport: Transporter | null,
     private readonly from: string,
     publicUrl: string | undefined,
-    /** Set when mail is caught locally (no SMTP_URL): what /dev/mail shows. */
+    /** Set when mail is caught locally (MAIL_CATCHER): what /dev/mail shows. */
     readonly catcher: MailCatcher | null,
     private readonly log: Logger,
   ) {
@@ -42,11 +45,17 @@ export class Mailer {
         log,
       );
     }
+    if (!options.catchMail) {
+      log.warn(
+        'mail is not sent: SMTP_URL is not set, so password resets, invitations and notices fail until it is (MAIL_CATCHER=true keeps mail locally for a demo)',
+      );
+      return new Mailer(null, options.from, options.publicUrl, null, log);
+    }
     const catcher = new MailCatcher({
-      onMail: (mail) => log.info({ to: mail.to, subject: mail.subject }, 'mail caught (not sent out)'),
+      onMail: (mail) => log.info({ subject: mail.subject }, 'mail caught (not sent out)'),
     });
     const port = await catcher.start();
-    log.info({ port }, 'no SMTP_URL: mail is caught locally and shown at /dev/mail');
+    log.info({ port }, 'MAIL_CATCHER: mail is caught locally and shown at /dev/mail to this machine only');
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
     return new Mailer(transport, options.from, options.publicUrl, catcher, log);
   }
@@ -67,6 +76,7 @@ export class Mailer {
   }
 
   async send(message: MailMessage): Promise<void> {
+    if (!this.transport) throw new Error('mail is not configured: set SMTP_URL');
     await this.transport.sendMail({ from: this.from, ...message });
   }
 
@@ -81,7 +91,7 @@ export class Mailer {
   }
 
   async close(): Promise<void> {
-    this.transport.close();
+    this.transport?.close();
     await this.catcher?.close();
   }
 }

@@ -112,3 +112,64 @@ export function partyNoticeMail(
     ['Hello,', '', `${partyName} ${en}`, ...quoted, '', 'See more under My party:', link],
   );
 }
+
+export function welcomeMail(to: string, signInLink: string): MailMessage {
+  return bilingual(
+    to,
+    'Välkommen till Samverka / Welcome to Samverka',
+    [
+      'Hej!',
+      '',
+      'Ditt konto i Samverka är skapat. Logga in med din e-postadress och det lösenord du valde:',
+      '',
+      signInLink,
+      '',
+      'Om det inte var du som skapade kontot kan du strunta i det här mejlet.',
+    ],
+    [
+      'Hello,',
+      '',
+      'Your Samverka account has been created. Sign in with your e-mail address and the password you chose:',
+      '',
+      signInLink,
+      '',
+      'If you did not create the account, you can ignore this e-mail.',
+    ],
+  );
+}
+
+/** To the owner of an address someone tried to register again: nothing was changed. */
+export function registrationAttemptMail(to: string, signInLink: string, resetLink: string): MailMessage {
+  return bilingual(
+    to,
+    'Någon försökte registrera din e-postadress i Samverka / Someone tried to register your address',
+    [
+      'Hej!',
+      '',
+      'Någon försökte registrera ett nytt konto i Samverka med din e-postadress. Du har redan ett konto,',
+      'så inget nytt skapades och ingenting ändrades.',
+      '',
+      'Var det du? Logga in här:',
+      signInLink,
+      '',
+      'Har du glömt lösenordet? Välj ett nytt här:',
+      resetLink,
+      '',
+      'Om det inte var du kan du strunta i det här mejlet.',
+    ],
+    [
+      'Hello,',
+      '',
+      'Someone tried to register a new Samverka account with your e-mail address. You already have an',
+      'account, so nothing new was created and nothing was changed.',
+      '',
+      'Was it you? Sign in here:',
+      signInLink,
+      '',
+      'Forgot your password? Choose a new one here:',
+      resetLink,
+      '',
+      'If it was not you, you can ignore this e-mail.',
+    ],
+  );
+}

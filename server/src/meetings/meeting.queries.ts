@@ -28,3 +28,8 @@ export function visibleMeetings(viewer: Viewer | null): FilterQuery<Meeting> {
   if (viewer) return { $or: [{ status: { $ne: MeetingStatus.DRAFT } }, { chair: viewer.id }] };
   return { status: { $ne: MeetingStatus.DRAFT } };
 }
+
+/** Whether the viewer may run the meeting, so the client shows the chair's controls only to them. */
+export function viewerCanChair(viewer: Viewer | null, meeting: Meeting): boolean {
+  return meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null });
+}

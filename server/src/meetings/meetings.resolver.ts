@@ -1,21 +1,18 @@
 import {
   Arg,
   Ctx,
-  Field,
   FieldResolver,
   ID,
-  InputType,
   Int,
   Mutation,
-  ObjectType,
   Query,
   Resolver,
   Root,
   Subscription,
 } from 'type-graphql';
+import { Input, Payload, field, id, int } from '../graphql/generated-types.js';
 import { AgendaItemStatus } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
-import { UserError } from '../graphql/user-error.js';
 import { payloadWith } from '../graphql/payload.js';
 import { idOfType } from '../graphql/node.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
@@ -24,51 +21,49 @@ import { Activity } from '../activity-plan/activity.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { MeetingEvent } from './meeting-event.type.js';
-import { meetingPolicy } from './meeting.policy.js';
-import { findVisibleMeeting, visibleMeetings } from './meeting.queries.js';
+import { findVisibleMeeting, viewerCanChair, visibleMeetings } from './meeting.queries.js';
 import { latestCursor, meetingTopic } from '../live/publish.js';
 import * as meetings from './meeting.service.js';
 
 export const MeetingConnection = Connection(Meeting, 'Meeting');
 
-@InputType({ description: 'Names a meeting and the version the chair saw.' })
-class MeetingActionInput {
-  @Field(() => ID, { description: 'The meeting.' })
-  meetingId!: string;
+const MeetingActionInput = Input('MeetingActionInput', 'Names a meeting and the version the chair saw.', {
+  meetingId: id('The meeting.'),
+  expectedVersion: int('The meeting version the chair saw; a newer one refuses the action.'),
+});
+type MeetingActionInput = InstanceType<typeof MeetingActionInput>;
 
-  @Field(() => Int, { description: 'The meeting version the chair saw; a newer one refuses the action.' })
-  expectedVersion!: number;
-}
+const AgendaItemActionInput = Input(
+  'AgendaItemActionInput',
+  'Names an agenda item of a meeting and the version the chair saw.',
+  {
+    ...MeetingActionInput.fields,
+    agendaItemId: id('The agenda item.'),
+  },
+);
+type AgendaItemActionInput = InstanceType<typeof AgendaItemActionInput>;
 
-@InputType({ description: 'Names an agenda item of a meeting and the version the chair saw.' })
-class AgendaItemActionInput extends MeetingActionInput {
-  @Field(() => ID, { description: 'The agenda item.' })
-  agendaItemId!: string;
-}
+const RecordAgendaItemOutcomeInput = Input(
+  'RecordAgendaItemOutcomeInput',
+  'The decision and minute to record for an agenda item. Omitted fields stay; empty text clears.',
+  {
+    ...AgendaItemActionInput.fields,
+    decision: field<string | null>(() => String, 'The decision (beslut).', { nullable: true }),
+    minute: field<string | null>(() => String, 'The minute (protokollsanteckning).', { nullable: true }),
+  },
+);
+type RecordAgendaItemOutcomeInput = InstanceType<typeof RecordAgendaItemOutcomeInput>;
 
-@InputType({
-  description:
-    'The decision and minute to record for an agenda item. Omitted fields stay; empty text clears.',
-})
-class RecordAgendaItemOutcomeInput extends AgendaItemActionInput {
-  @Field(() => String, { nullable: true, description: 'The decision (beslut).' })
-  decision?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The minute (protokollsanteckning).' })
-  minute?: string | null;
-}
-
-@ObjectType({ description: 'Result of a chair action on a meeting.' })
-class MeetingPayload {
-  @Field(() => Meeting, {
-    nullable: true,
-    description: 'The meeting after the action; null when it was refused.',
-  })
-  meeting!: Meeting | null;
-
-  @Field(() => [UserError], { description: 'Why the action was refused.' })
-  errors!: UserError[];
-}
+const MeetingPayload = Payload(
+  'MeetingPayload',
+  'Result of a chair action on a meeting.',
+  {
+    meeting: field<Meeting | null>(() => Meeting, 'The meeting after the action; null when it was refused.', {
+      nullable: true,
+    }),
+  },
+  'Why the action was refused.',
+);
 
 function chairInput(input: MeetingActionInput) {
   return { meetingId: idOfType(input.meetingId, 'Meeting'), expectedVersion: input.expectedVersion };
@@ -138,7 +133,7 @@ export class MeetingsResolver {
     description: 'True when the viewer may run the meeting (the coordinator or its chair).',
   })
   viewerCanChair(@Root() meeting: Meeting, @Ctx() { viewer }: GraphQLContext): boolean {
-    return meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null });
+    return viewerCanChair(viewer, meeting);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Name of the meeting's chair (ordförande)." })

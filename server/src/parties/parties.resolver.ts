@@ -4,7 +4,6 @@ import {
   Field,
   FieldResolver,
   ID,
-  InputType,
   Int,
   Mutation,
   ObjectType,
@@ -12,28 +11,19 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import {
-  AccessionStatus,
-  MembershipRole,
-  MembershipStatus,
-  PartyKind,
-  PartySector,
-  sectorOf,
-} from '@samverka/domain';
+import { Input, Payload, field, id, text } from '../graphql/generated-types.js';
+import { MembershipRole, MembershipStatus, PartyKind, PartySector, sectorOf } from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Connection, pageWindow, toConnection } from '../graphql/connection.js';
 import { idOfType, toGlobalId } from '../graphql/node.js';
-import { UserError } from '../graphql/user-error.js';
 import { payloadWith } from '../graphql/payload.js';
 import { ViewerType } from '../accounts/viewer.type.js';
 import { Accession } from '../accession/accession.entity.js';
 import { Membership } from './membership.entity.js';
 import { Party } from './party.entity.js';
-import { findVisibleParty, latestAccession, partyFacts } from './party-facts.js';
-import { partyPolicy } from './party.policy.js';
-import { joinedOnOf, searchRegister } from './party.queries.js';
+import { findVisibleParty, partyFacts } from './party-facts.js';
+import * as queries from './party.queries.js';
 import * as parties from './party.service.js';
-import { latestCursor, partyTopic } from '../live/publish.js';
 
 const PartyConnection = Connection(Party, 'Party');
 
@@ -67,92 +57,72 @@ class ViewerMembership {
   status!: MembershipStatus;
 }
 
-@InputType({ description: "A party's details." })
-export class CreatePartyInput {
-  @Field(() => String, { description: 'Name of the organisation.' })
-  name!: string;
-
-  @Field(() => PartyKind, { description: 'What kind of organisation it is.' })
-  kind!: PartyKind;
-
-  @Field(() => String, {
+export const CreatePartyInput = Input('CreatePartyInput', "A party's details.", {
+  name: text('Name of the organisation.'),
+  kind: field<PartyKind>(() => PartyKind, 'What kind of organisation it is.'),
+  organisationNumber: field<string | null>(
+    () => String,
+    'Organisationsnummer NNNNNN-NNNN; required except for networks.',
+    { nullable: true },
+  ),
+  description: field<string | null>(() => String, 'What the organisation does.', { nullable: true }),
+  areasOfInterest: field<string[] | null>(() => [String], 'Areas of interest.', { nullable: true }),
+  publicContact: field<string | null>(() => String, 'Public contact (e-mail or phone).', { nullable: true }),
+  website: field<string | null>(() => String, 'Website, https://…', { nullable: true }),
+  networkContactName: field<string | null>(() => String, 'For a network: its named contact person.', {
     nullable: true,
-    description: 'Organisationsnummer NNNNNN-NNNN; required except for networks.',
-  })
-  organisationNumber?: string | null;
+  }),
+  networkParticipants: field<string | null>(() => String, 'For a network: who takes part.', {
+    nullable: true,
+  }),
+});
+export type CreatePartyInput = InstanceType<typeof CreatePartyInput>;
 
-  @Field(() => String, { nullable: true, description: 'What the organisation does.' })
-  description?: string | null;
+const UpdatePartyInput = Input('UpdatePartyInput', "A party's new details; its kind cannot change.", {
+  partyId: id('The party.'),
+  name: text('Name of the organisation.'),
+  organisationNumber: field<string | null>(() => String, 'Organisationsnummer NNNNNN-NNNN.', {
+    nullable: true,
+  }),
+  description: field<string | null>(() => String, 'What the organisation does.', { nullable: true }),
+  areasOfInterest: field<string[] | null>(() => [String], 'Areas of interest.', { nullable: true }),
+  publicContact: field<string | null>(() => String, 'Public contact.', { nullable: true }),
+  website: field<string | null>(() => String, 'Website.', { nullable: true }),
+  networkContactName: field<string | null>(() => String, 'For a network: its named contact person.', {
+    nullable: true,
+  }),
+  networkParticipants: field<string | null>(() => String, 'For a network: who takes part.', {
+    nullable: true,
+  }),
+});
+type UpdatePartyInput = InstanceType<typeof UpdatePartyInput>;
 
-  @Field(() => [String], { nullable: true, description: 'Areas of interest.' })
-  areasOfInterest?: string[] | null;
+const PartyActionInput = Input('PartyActionInput', 'Names a party.', {
+  partyId: id('The party.'),
+});
+type PartyActionInput = InstanceType<typeof PartyActionInput>;
 
-  @Field(() => String, { nullable: true, description: 'Public contact (e-mail or phone).' })
-  publicContact?: string | null;
+const AppointCNatetRepresentativeInput = Input(
+  'AppointCNatetRepresentativeInput',
+  'A department and the person who represents it in C-nätet.',
+  {
+    departmentId: id('The department (a party of kind MUNICIPAL_DEPARTMENT).'),
+    personEmail: text("E-mail of the representative's account."),
+  },
+);
+type AppointCNatetRepresentativeInput = InstanceType<typeof AppointCNatetRepresentativeInput>;
 
-  @Field(() => String, { nullable: true, description: 'Website, https://…' })
-  website?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'For a network: its named contact person.' })
-  networkContactName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'For a network: who takes part.' })
-  networkParticipants?: string | null;
-}
-
-@InputType({ description: "A party's new details; its kind cannot change." })
-class UpdatePartyInput {
-  @Field(() => ID, { description: 'The party.' })
-  partyId!: string;
-
-  @Field(() => String, { description: 'Name of the organisation.' })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: 'Organisationsnummer NNNNNN-NNNN.' })
-  organisationNumber?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'What the organisation does.' })
-  description?: string | null;
-
-  @Field(() => [String], { nullable: true, description: 'Areas of interest.' })
-  areasOfInterest?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: 'Public contact.' })
-  publicContact?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Website.' })
-  website?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'For a network: its named contact person.' })
-  networkContactName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'For a network: who takes part.' })
-  networkParticipants?: string | null;
-}
-
-@InputType({ description: 'Names a party.' })
-class PartyActionInput {
-  @Field(() => ID, { description: 'The party.' })
-  partyId!: string;
-}
-
-@InputType({ description: 'A department and the person who represents it in C-nätet.' })
-class AppointCNatetRepresentativeInput {
-  @Field(() => ID, { description: 'The department (a party of kind MUNICIPAL_DEPARTMENT).' })
-  departmentId!: string;
-
-  @Field(() => String, { description: "E-mail of the representative's account." })
-  personEmail!: string;
-}
-
-@ObjectType({ description: 'Result of a change to a party.' })
-export class PartyPayload {
-  @Field(() => Party, { nullable: true, description: 'The party after the change; null when refused.' })
-  party!: Party | null;
-
-  @Field(() => [UserError], { description: 'Why the change was refused.' })
-  errors!: UserError[];
-}
+export const PartyPayload = Payload(
+  'PartyPayload',
+  'Result of a change to a party.',
+  {
+    party: field<Party | null>(() => Party, 'The party after the change; null when refused.', {
+      nullable: true,
+    }),
+  },
+  'Why the change was refused.',
+);
+export type PartyPayload = InstanceType<typeof PartyPayload>;
 
 @Resolver(() => Party)
 export class PartiesResolver {
@@ -172,7 +142,7 @@ export class PartiesResolver {
     @Ctx() { em }: GraphQLContext,
   ) {
     const { limit, offset } = pageWindow(first, after);
-    const { parties: items, total } = await searchRegister(em, {
+    const { parties: items, total } = await queries.searchRegister(em, {
       search: search?.slice(0, 200),
       kind,
       sector,
@@ -200,9 +170,7 @@ export class PartiesResolver {
 
   @FieldResolver(() => Date, { nullable: true, description: 'When it joined; null when it has not.' })
   async joinedOn(@Root() party: Party, @Ctx() { em }: GraphQLContext): Promise<Date | null> {
-    if (joinedOnOf.has(party)) return joinedOnOf.get(party) ?? null;
-    const accession = await latestAccession(em, party.id);
-    return accession?.status === AccessionStatus.APPROVED ? (accession.decidedAt ?? null) : null;
+    return queries.joinedOn(em, party);
   }
 
   @FieldResolver(() => Accession, {
@@ -211,23 +179,14 @@ export class PartiesResolver {
       "The latest accession: public once approved; otherwise for the party's people and the coordinator.",
   })
   async accession(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<Accession | null> {
-    const accession = await latestAccession(em, party.id);
-    if (!accession) return null;
-    if (accession.status === AccessionStatus.APPROVED) return accession;
-    return partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party)) ? accession : null;
+    return queries.visibleAccession(em, viewer, party);
   }
 
   @FieldResolver(() => [PartyMember], {
     description: 'Members and contacts: for its contacts and the coordinator.',
   })
   async members(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<PartyMember[]> {
-    const facts = await partyFacts(em, viewer, party);
-    if (!viewer || !(viewer.isCoordinator || facts.role === MembershipRole.CONTACT)) return [];
-    const memberships = await em.find(
-      Membership,
-      { party: party.id },
-      { populate: ['person'], orderBy: { createdAt: 'asc' } },
-    );
+    const memberships = await queries.partyMembers(em, viewer, party);
     return memberships.map((membership) => ({
       id: toGlobalId('Membership', membership.id),
       name: membership.person.getEntity().name,
@@ -244,8 +203,7 @@ export class PartiesResolver {
       'with after: liveCursor to miss nothing since this query.',
   })
   async liveCursor(@Root() party: Party, @Ctx() { em, viewer }: GraphQLContext): Promise<string | null> {
-    if (!partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party))) return null;
-    return latestCursor(em, partyTopic(party.id));
+    return queries.partyLiveCursor(em, viewer, party);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when the viewer is an active contact of the party.' })
@@ -255,12 +213,7 @@ export class PartiesResolver {
 
   @Query(() => [Party], { description: 'Coordinator: networks waiting for confirmation.' })
   async unconfirmedNetworks(@Ctx() { em, viewer }: GraphQLContext): Promise<Party[]> {
-    if (!partyPolicy.coordinator(viewer)) return [];
-    return em.find(
-      Party,
-      { kind: PartyKind.NETWORK, networkConfirmedAt: null },
-      { orderBy: { createdAt: 'asc' } },
-    );
+    return queries.unconfirmedNetworks(em, viewer);
   }
 
   @Mutation(() => PartyPayload, { description: 'Creates a party; the creator becomes its contact.' })

@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AccessionStatus, PartyKind, PartySector, sectorOf } from '@samverka/domain';
+import { AccessionStatus, MembershipRole, PartyKind, PartySector, sectorOf } from '@samverka/domain';
+import type { Viewer } from '../graphql/context.js';
+import type { Accession } from '../accession/accession.entity.js';
+import { latestCursor, partyTopic } from '../live/publish.js';
+import { Membership } from './membership.entity.js';
 import { Party } from './party.entity.js';
+import { latestAccession, partyFacts } from './party-facts.js';
+import { partyPolicy } from './party.policy.js';
 
 export interface RegisterFilter {
   search?: string | null;
@@ -60,4 +66,54 @@ export async function searchRegister(em: EntityManager, filter: RegisterFilter) 
     return party;
   });
   return { parties, total: Number(count?.total ?? 0) };
+}
+
+/** When the party joined; null when it has not. */
+export async function joinedOn(em: EntityManager, party: Party): Promise<Date | null> {
+  if (joinedOnOf.has(party)) return joinedOnOf.get(party) ?? null;
+  const accession = await latestAccession(em, party.id);
+  return accession?.status === AccessionStatus.APPROVED ? (accession.decidedAt ?? null) : null;
+}
+
+/** The latest accession: public once approved; otherwise for the party's people and the coordinator. */
+export async function visibleAccession(
+  em: EntityManager,
+  viewer: Viewer | null,
+  party: Party,
+): Promise<Accession | null> {
+  const accession = await latestAccession(em, party.id);
+  if (!accession) return null;
+  if (accession.status === AccessionStatus.APPROVED) return accession;
+  return partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party)) ? accession : null;
+}
+
+/** Members and contacts with their memberships: for its contacts and the coordinator, empty for others. */
+export async function partyMembers(
+  em: EntityManager,
+  viewer: Viewer | null,
+  party: Party,
+): Promise<Membership[]> {
+  const facts = await partyFacts(em, viewer, party);
+  if (!viewer || !(viewer.isCoordinator || facts.role === MembershipRole.CONTACT)) return [];
+  return em.find(Membership, { party: party.id }, { populate: ['person'], orderBy: { createdAt: 'asc' } });
+}
+
+/** Cursor of the party's latest change, for its people and the coordinator; null for others. */
+export async function partyLiveCursor(
+  em: EntityManager,
+  viewer: Viewer | null,
+  party: Party,
+): Promise<string | null> {
+  if (!partyPolicy.seeInternals(viewer, await partyFacts(em, viewer, party))) return null;
+  return latestCursor(em, partyTopic(party.id));
+}
+
+/** Coordinator: networks waiting for confirmation; nothing for anyone else. */
+export async function unconfirmedNetworks(em: EntityManager, viewer: Viewer | null): Promise<Party[]> {
+  if (!partyPolicy.coordinator(viewer)) return [];
+  return em.find(
+    Party,
+    { kind: PartyKind.NETWORK, networkConfirmedAt: null },
+    { orderBy: { createdAt: 'asc' } },
+  );
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AgendaItemStatus, MeetingStatus } from '@samverka/domain';
 import { Agreement } from '../agreement/agreement.entity.js';
 import { Forum } from '../forums/forum.entity.js';
-import { CouncilSeat } from '../forums/council-seat.entity.js';
+import { CouncilSeat } from '../council/council-seat.entity.js';
 import { ActivityPlan } from '../activity-plan/activity-plan.entity.js';
 import { Activity } from '../activity-plan/activity.entity.js';
 import { Person } from '../accounts/person.entity.js';

@@ -82,8 +82,7 @@ describe('registration page', () => {
 
   test("the server's payload errors are shown beside their fields, translated by code", async () => {
     const register = vi.fn(() => ({
-      viewer: null,
-      party: null,
+      email: null,
       errors: [
         { field: ['input', 'email'], message: 'RAW duplicate', code: 'DUPLICATE' },
         {
@@ -121,11 +120,7 @@ describe('registration page', () => {
   });
 
   test('asking to join: search the register, choose a party, register', async () => {
-    const register = vi.fn(() => ({
-      viewer: { id: 'V9', name: 'Anna', email: 'a@b.se', isCoordinator: false },
-      party: null,
-      errors: [],
-    }));
+    const register = vi.fn(() => ({ email: 'anna@example.se', errors: [] }));
     const { page } = await setup({ resolvers: { register } });
     await page.get('#reg-name').setValue('Anna Andersson');
     await page.get('#reg-email').setValue('anna@example.se');
@@ -147,8 +142,31 @@ describe('registration page', () => {
       joinPartyId: 'P1',
       createParty: null,
     });
-    expect(page.get('[role="status"]').text()).toBe('Ditt konto är skapat och du är inloggad.');
+    expect(page.get('[role="status"]').text()).toContain('Titta i din e-post.');
   });
+
+  test.each(['sv', 'en'] as const)(
+    'a registration answers "check your mail" in %s, the same whether the address was new or known, and offers sign-in',
+    async (locale) => {
+      const register = vi.fn(() => ({ email: 'anna@example.se', errors: [] }));
+      const { page, client } = await setup({ resolvers: { register } }, locale);
+      const resetStore = vi.spyOn(client, 'resetStore');
+      await page.get('#reg-name').setValue('Anna Andersson');
+      await page.get('#reg-email').setValue('Anna@Example.se');
+      await page.get('#reg-password').setValue('en lång fras');
+      await page.get('form').trigger('submit');
+      await flushPromises();
+      const status = page.get('[role="status"]');
+      expect(status.text()).toContain(locale === 'sv' ? 'Titta i din e-post.' : 'Check your e-mail.');
+      expect(status.text()).toContain('anna@example.se');
+      expect(document.activeElement).toBe(status.element);
+      expect(page.get('a[href="/logga-in"]').text()).toBe(locale === 'sv' ? 'Logga in' : 'Sign in');
+      expect(page.find('form').exists()).toBe(false);
+      // Nobody was signed in, so nothing cached needs to be forgotten.
+      expect(resetStore).not.toHaveBeenCalled();
+      expect(await axeViolations(document.body)).toEqual([]);
+    },
+  );
 
   test.each([
     ['FORBIDDEN', 'Du har inte behörighet att göra det här.'],

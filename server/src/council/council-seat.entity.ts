@@ -12,7 +12,7 @@ import {
 import { Node, toGlobalId } from '../graphql/node.js';
 import { Field, ObjectType, Int } from 'type-graphql';
 import { SeatKind } from '@samverka/domain';
-import { Forum } from './forum.entity.js';
+import { Forum } from '../forums/forum.entity.js';
 import { Person } from '../accounts/person.entity.js';
 
 /** A seat in a forum, such as one of Samverkansrådet's ten civil-society seats. */

@@ -1,0 +1,8 @@
+import type { PartyRule } from '../parties/party.policy.js';
+
+/** Which rule of the party policy guards each council mutation. */
+export const COUNCIL_MUTATION_RULES = {
+  nominateCouncilMember: 'nominateFor',
+  assignCouncilSeat: 'coordinator',
+  vacateCouncilSeat: 'coordinator',
+} as const satisfies Record<string, PartyRule>;

@@ -1,0 +1,21 @@
+import type { FeatureModule } from './feature-module.js';
+import { accountsModule } from './accounts/accounts.module.js';
+import { agreementModule } from './agreement/agreement.module.js';
+import { forumsModule } from './forums/forums.module.js';
+import { activityPlanModule } from './activity-plan/activity-plan.module.js';
+import { meetingsModule } from './meetings/meetings.module.js';
+import { partiesModule } from './parties/parties.module.js';
+import { accessionModule } from './accession/accession.module.js';
+import { councilModule } from './council/council.module.js';
+
+/** Every feature of the server, one line each; adding a feature adds its folder and a line here. */
+export const features: FeatureModule[] = [
+  accountsModule,
+  agreementModule,
+  forumsModule,
+  activityPlanModule,
+  meetingsModule,
+  partiesModule,
+  accessionModule,
+  councilModule,
+];

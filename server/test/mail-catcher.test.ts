@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { startTestServer, type TestServer } from './helpers.js';
+import { capturedLogger } from './log-capture.js';
+import { freshEmail, partyWithContact } from './accounts-fixtures.js';
+
+/** An address of this machine that is not loopback, to reach the server as another machine would. */
+const outside = Object.values(os.networkInterfaces())
+  .flat()
+  .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
+
+describe('with MAIL_CATCHER=true (the demo)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ MAIL_CATCHER: 'true', HOST: '0.0.0.0' });
+  });
+  afterAll(() => server?.close());
+
+  test('/dev/mail answers on loopback, with a policy that allows only its own style', async () => {
+    const res = await fetch(`http://127.0.0.1:${server.port}/dev/mail`);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/style-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  test('/dev/mail refuses a request that came through a proxy', async () => {
+    const headers: Record<string, string>[] = [
+      { 'x-forwarded-for': '203.0.113.7' },
+      { forwarded: 'for=203.0.113.7' },
+    ];
+    for (const header of headers) {
+      const res = await fetch(`http://127.0.0.1:${server.port}/dev/mail.json`, { headers: header });
+      expect(res.status).toBe(403);
+    }
+  });
+
+  test.runIf(outside)('/dev/mail refuses a client that is not on this machine', async () => {
+    for (const pathname of ['/dev/mail', '/dev/mail.json']) {
+      const res = await fetch(`http://${outside}:${server.port}${pathname}`, {
+        headers: { accept: 'text/html' },
+      });
+      expect(res.status).toBe(403);
+      expect(await res.text()).not.toContain('@');
+    }
+  });
+});
+
+describe('without SMTP_URL and without MAIL_CATCHER', () => {
+  let server: TestServer;
+  const log = capturedLogger();
+  beforeAll(async () => {
+    server = await startTestServer({ MAIL_CATCHER: 'false' }, undefined, log.logger);
+  });
+  afterAll(() => server?.close());
+
+  test('the start says plainly that mail is not sent', () => {
+    const warning = log.lines().find((line) => /mail is not sent/.test(String(line.msg)));
+    expect(warning?.level).toBe(40);
+    expect(String(warning?.msg)).toMatch(/SMTP_URL/);
+  });
+
+  test('there is no /dev/mail', async () => {
+    const res = await fetch(`${server.url}/dev/mail.json`, { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(404);
+  });
+
+  test('mail that must be sent fails instead of vanishing: an invitation is refused and not recorded', async () => {
+    const contact = await partyWithContact(server);
+    const res = await server.gql(
+      `mutation($input: InvitePartyMemberInput!) { invitePartyMember(input: $input) { errors { code } } }`,
+      { input: { partyId: contact.partyId, email: freshEmail() } },
+      contact.cookie,
+    );
+    expect(res.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    const [row] = await server.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select count(*)::int as n from account_token where purpose = 'INVITATION'`);
+    expect(row?.n).toBe(0);
+  });
+});
+
+describe('configuration', () => {
+  test('the catcher is off unless asked for', () => {
+    expect(loadConfig({}).mailCatcher).toBe(false);
+    expect(loadConfig({ MAIL_CATCHER: 'true' }).mailCatcher).toBe(true);
+  });
+
+  test('SMTP_URL and MAIL_CATCHER together are refused', () => {
+    expect(() => loadConfig({ MAIL_CATCHER: 'true', SMTP_URL: 'smtp://mail.example:25' })).toThrow(
+      /MAIL_CATCHER/,
+    );
+  });
+
+  test('`pnpm demo` asks for the catcher', () => {
+    const root = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'),
+    ) as { scripts: Record<string, string> };
+    expect(root.scripts.demo).toMatch(/MAIL_CATCHER=true/);
+  });
+});

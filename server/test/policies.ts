@@ -1,0 +1,16 @@
+import { features } from '../src/features.js';
+import type { PolicyName } from '../src/feature-module.js';
+
+/** The policies an authorization matrix exercises: meeting (authorization.test.ts), party, account. */
+export const MATRIX_POLICIES: PolicyName[] = ['meeting', 'party', 'account'];
+
+/** Every feature's mutation rules under one policy: what the matrix of that policy runs. */
+export function mutationRules(policy: PolicyName): Record<string, string> {
+  return Object.assign(
+    {},
+    ...features
+      .flatMap((feature) => feature.policies ?? [])
+      .filter((table) => table.policy === policy)
+      .map((table) => table.rules),
+  );
+}
