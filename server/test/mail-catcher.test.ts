@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { startTestServer, type TestServer } from './helpers.js';
+import { startTestServer, until, type TestServer } from './helpers.js';
 import { capturedLogger } from './log-capture.js';
 import { freshEmail, partyWithContact } from './accounts-fixtures.js';
 
@@ -69,19 +69,27 @@ describe('without SMTP_URL and without MAIL_CATCHER', () => {
     expect(res.status).toBe(404);
   });
 
-  test('mail that must be sent fails instead of vanishing: an invitation is refused and not recorded', async () => {
+  test('mail that cannot be sent waits in the outbox instead of vanishing: the invitation is recorded and its mail retried', async () => {
     const contact = await partyWithContact(server);
     const res = await server.gql(
       `mutation($input: InvitePartyMemberInput!) { invitePartyMember(input: $input) { errors { code } } }`,
       { input: { partyId: contact.partyId, email: freshEmail() } },
       contact.cookie,
     );
-    expect(res.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
-    const [row] = await server.orm.em
-      .fork()
-      .getConnection()
-      .execute(`select count(*)::int as n from account_token where purpose = 'INVITATION'`);
-    expect(row?.n).toBe(0);
+    expect(res.data!.invitePartyMember.errors).toEqual([]);
+    const connection = server.orm.em.fork().getConnection();
+    const [row] = await connection.execute(
+      `select count(*)::int as n from account_token where purpose = 'INVITATION'`,
+    );
+    expect(row?.n).toBe(1);
+    await until(
+      async () =>
+        (
+          await connection.execute(
+            `select 1 from pgboss.job where name = 'accounts.invitation-mail' and state = 'retry'`,
+          )
+        ).length === 1,
+    );
   });
 });
 

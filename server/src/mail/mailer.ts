@@ -11,7 +11,7 @@ export interface MailMessage {
 export interface MailerOptions {
   /** smtp://user:pass@host:587 or smtps://…. */
   smtpUrl: string | undefined;
-  /** Without smtpUrl: catch mail locally (the demo); otherwise mail is not sent and every send fails. */
+  /** Without smtpUrl: catch mail locally (the demo); otherwise mail is not sent: every send fails, and the outbox keeps retrying it. */
   catchMail: boolean;
   /** The sender, e.g. "Samverka <noreply@samverka.example>". */
   from: string;
@@ -47,7 +47,7 @@ export class Mailer {
     }
     if (!options.catchMail) {
       log.warn(
-        'mail is not sent: SMTP_URL is not set, so password resets, invitations and notices fail until it is (MAIL_CATCHER=true keeps mail locally for a demo)',
+        'mail is not sent: SMTP_URL is not set, so password resets, invitations and notices wait in the outbox, retried, until it is (MAIL_CATCHER=true keeps mail locally for a demo)',
       );
       return new Mailer(null, options.from, options.publicUrl, null, log);
     }
