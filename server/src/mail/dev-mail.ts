@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { Router, type RequestHandler } from 'express';
 import type { CaughtMail, MailCatcher } from './mail-catcher.js';
 
@@ -42,9 +43,13 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
  * Only a browser on this machine may read the caught mail (reset links among it): the connection comes from
  * loopback and not through a proxy, whatever HOST the server listens on.
  */
-export const fromThisMachineOnly: RequestHandler = (req, res, next) => {
+export function isFromThisMachine(req: Pick<IncomingMessage, 'headers' | 'socket'>): boolean {
   const proxied = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
-  if (LOOPBACK.test(req.socket.remoteAddress ?? '') && !proxied) return next();
+  return LOOPBACK.test(req.socket.remoteAddress ?? '') && !proxied;
+}
+
+export const fromThisMachineOnly: RequestHandler = (req, res, next) => {
+  if (isFromThisMachine(req)) return next();
   res.status(403).type('text/plain').send('The caught mail is shown only to a browser on the server itself.');
 };
 
