@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { startSamverka, type RunningSamverka } from './app.js';
+import type { RunningSamverka } from './app.js';
 
 function fail(message: string): never {
   process.stderr.write(`samverka: ${message}\n`);
@@ -38,6 +38,8 @@ process.on('uncaughtException', (error) => {
 });
 
 try {
+  // Loaded after the configuration is known to be good, so a bad value is reported without loading the server.
+  const { startSamverka } = await import('./app.js');
   running = await startSamverka(config, log, (message) =>
     fail(`${message}; exiting so that a supervisor restarts the server`),
   );
