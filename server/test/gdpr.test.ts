@@ -161,7 +161,7 @@ async function createPersonWithEverything(em: EntityManager) {
 
 /** Every relation to Person in the ORM's metadata, found independently of the service. */
 function personRelations(): { meta: EntityMetadata; prop: EntityProperty }[] {
-  return Object.values(server.orm.getMetadata().getAll()).flatMap((meta) =>
+  return [...server.orm.getMetadata().getAll().values()].flatMap((meta) =>
     meta.relations
       .filter(
         (prop) =>

@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Entity,
-  Enum,
-  Index,
-  ManyToOne,
-  OptionalProps,
-  PrimaryKey,
-  Property,
-  type Ref,
-} from '@mikro-orm/core';
+import { OptionalProps, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { AccessionStatus } from '@samverka/domain';
 import { Node, toGlobalId } from '../graphql/node.js';

@@ -46,7 +46,7 @@ export function isTextColumn(prop: EntityProperty): boolean {
  * Person is exported and handled at deletion without a change here.
  */
 export function personLinks(metadata: MetadataStorage): PersonLink[] {
-  return Object.values(metadata.getAll())
+  return [...metadata.getAll().values()]
     .filter((meta) => !meta.embeddable && !meta.virtual && !meta.abstract && !meta.pivotTable)
     .filter((meta) => meta.class !== Person)
     .map((meta) => ({ meta, props: meta.relations.filter(isPersonRelation) }))

@@ -78,7 +78,7 @@ export async function exportPersonalData(
   return {
     generatedAt: new Date().toISOString(),
     explanation: EXPLANATION,
-    person: exportRow(em.getMetadata().get(Person.name), person as unknown as Row),
+    person: exportRow(em.getMetadata().get(Person), person as unknown as Row),
     records,
   };
 }
@@ -203,7 +203,7 @@ function personSources(em: EntityManager, person: Person) {
   for (const keyed of keyedByAccount()) {
     if (sources.some((source) => source.meta.class === keyed.entity)) continue;
     sources.push({
-      meta: metadata.find(keyed.entity.name)!,
+      meta: metadata.find(keyed.entity)!,
       where: { $or: [keyed.where(person)] },
       linkedAs: (row: Row) => (keyed.matches(row, person) ? [keyed.prop] : []),
     });

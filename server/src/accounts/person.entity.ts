@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /** Someone who can sign in. Registration and party membership come with the accounts feature. */
 @Entity({ tableName: 'person' })

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { OptionalProps } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, Int } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { Node, toGlobalId } from '../graphql/node.js';

@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  OptionalProps,
-  Entity,
-  Enum,
-  Index,
-  ManyToOne,
-  PrimaryKey,
-  Property,
-  type Ref,
-} from '@mikro-orm/core';
+import { OptionalProps, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Node, toGlobalId } from '../graphql/node.js';
 import { Field, ObjectType, Int } from 'type-graphql';
 import { SeatKind } from '@samverka/domain';

@@ -21,9 +21,9 @@ try {
       fileName: (ts: string, name?: string) => `Migration${ts}${name ? '_' + name : ''}`,
     },
   });
-  const migrator = orm.getMigrator();
+  const migrator = orm.migrator;
   await migrator.up();
-  const result = await migrator.createMigration(undefined, false, false, process.argv[2]);
+  const result = await migrator.create(undefined, false, false, process.argv[2]);
   log.info(
     { file: result.fileName, changes: result.diff.up.length },
     'migration written; add it to src/migrations/index.ts',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Collection, Entity, OneToMany, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { Collection, OptionalProps } from '@mikro-orm/core';
+import { Entity, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../graphql/node.js';
 import { CouncilSeat } from '../council/council-seat.entity.js';

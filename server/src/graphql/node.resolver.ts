@@ -1,3 +1,4 @@
+import type { EntityClass } from '@mikro-orm/core';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from './context.js';
 import { Node, fromGlobalId, type NodeType } from './node.js';
@@ -14,9 +15,18 @@ import { ExclusionCase } from '../accession/exclusion-case.entity.js';
 import { Nomination } from '../council/nomination.entity.js';
 import { AccessionStatus } from '@samverka/domain';
 
-const PUBLIC_TYPES = { Agreement, Forum, ActivityPlan, Activity, CouncilSeat } as const;
+const PUBLIC_TYPES: Record<string, EntityClass<Agreement | Forum | ActivityPlan | Activity | CouncilSeat>> = {
+  Agreement,
+  Forum,
+  ActivityPlan,
+  Activity,
+  CouncilSeat,
+};
 /** A party's records: visible to its own people and the coordinator (an approved accession to anyone). */
-const PARTY_RECORDS = { Accession, ExclusionCase, Nomination } as const;
+const PARTY_RECORDS: Record<
+  'Accession' | 'ExclusionCase' | 'Nomination',
+  EntityClass<Accession | ExclusionCase | Nomination>
+> = { Accession, ExclusionCase, Nomination };
 
 @Resolver()
 export class NodeResolver {
@@ -37,7 +47,7 @@ export class NodeResolver {
       if (!item) return null;
       return (await findVisibleMeeting(em, viewer, item.meeting.id)) ? item : null;
     }
-    if (type in PUBLIC_TYPES) return em.findOne(PUBLIC_TYPES[type as keyof typeof PUBLIC_TYPES], decoded.id);
+    if (type in PUBLIC_TYPES) return em.findOne(PUBLIC_TYPES[type]!, decoded.id);
     if (type === 'Party') return findVisibleParty(em, viewer, decoded.id);
     if (type === 'Accession' || type === 'ExclusionCase' || type === 'Nomination') {
       const entity: { party: { id: string } } | null = await em.findOne(PARTY_RECORDS[type], decoded.id);

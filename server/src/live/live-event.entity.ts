@@ -1,4 +1,5 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /**
  * The record of every live event, with a monotonically increasing sequence: subscribers that reconnect
@@ -7,7 +8,8 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 @Entity({ tableName: 'live_event' })
 @Index({ properties: ['topic', 'sequence'] })
 export class LiveEvent {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  // Read as a string, as before MikroORM 7 (whose bigint type now defaults to a JS bigint).
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   sequence!: string;
 
   /** What the event is about, e.g. `meeting:<uuid>`. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Collection, type Ref, OptionalProps } from '@mikro-orm/core';
 import {
-  Collection,
   Entity,
   Enum,
   Index,
@@ -8,9 +8,7 @@ import {
   OneToMany,
   PrimaryKey,
   Property,
-  type Ref,
-  OptionalProps,
-} from '@mikro-orm/core';
+} from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, Int } from 'type-graphql';
 import { Node, toGlobalId } from '../graphql/node.js';
 import { MeetingStatus } from '@samverka/domain';

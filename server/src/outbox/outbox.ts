@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PgBoss } from 'pg-boss';
-import type { ClientBase } from 'pg';
+import { CompiledQuery, type Transaction } from 'kysely';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/mailer.js';
 
@@ -30,10 +30,6 @@ const QUEUE_POLICY = {
   // Carried-out side effects (mails hold links with tokens) are not kept.
   deleteAfterSeconds: 3600,
 };
-
-interface KnexTransaction {
-  client: { acquireConnection(): Promise<ClientBase> };
-}
 
 /**
  * Side effects recorded in the transaction of the change that causes them and carried out after it commits,
@@ -72,11 +68,15 @@ export class Outbox {
 
   /** Records a side effect in tx's transaction: it is carried out once that transaction commits. */
   async record<T extends object>(tx: EntityManager, kind: SideEffectKind<T>, data: T): Promise<void> {
-    const transaction = tx.getTransactionContext<KnexTransaction>();
+    // The ORM's transaction is a Kysely transaction bound to one pooled connection: pg-boss's insert runs on it.
+    const transaction = tx.getTransactionContext<Transaction<unknown>>();
     if (!transaction) throw new Error(`${kind.name} must be recorded inside the transaction of its change`);
-    const connection = await transaction.client.acquireConnection();
     await this.boss.send(kind.name, data, {
-      db: { executeSql: (text, values) => connection.query(text, values) },
+      db: {
+        executeSql: async (text, values) => ({
+          rows: (await transaction.executeQuery(CompiledQuery.raw(text, values ?? []))).rows,
+        }),
+      },
     });
   }
 

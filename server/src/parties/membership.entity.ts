@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Entity,
-  Enum,
-  Index,
-  ManyToOne,
-  OptionalProps,
-  PrimaryKey,
-  Property,
-  Unique,
-  type Ref,
-} from '@mikro-orm/core';
+import { OptionalProps, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { MembershipRole, MembershipStatus } from '@samverka/domain';
 import { Person } from '../accounts/person.entity.js';
 import { Party } from './party.entity.js';

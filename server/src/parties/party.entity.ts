@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  Collection,
-  Entity,
-  Enum,
-  Index,
-  OneToMany,
-  OptionalProps,
-  PrimaryKey,
-  Property,
-} from '@mikro-orm/core';
+import { Collection, OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, Index, OneToMany, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { PartyKind } from '@samverka/domain';
 import { Node, toGlobalId } from '../graphql/node.js';
