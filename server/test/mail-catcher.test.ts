@@ -4,10 +4,10 @@ import type { Socket } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { startTestServer, until, type TestServer } from './helpers.js';
+import { startTestServer, type TestServer } from './helpers.js';
 import { capturedLogger } from './log-capture.js';
 import { isFromThisMachine } from '../src/mail/dev-mail.js';
-import { freshEmail, partyWithContact } from './accounts-fixtures.js';
+import { expectInvitationKeptForRetry } from './mail-helpers.js';
 
 describe('with MAIL_CATCHER=true (the demo)', () => {
   let server: TestServer;
@@ -69,26 +69,7 @@ describe('without SMTP_URL and without MAIL_CATCHER', () => {
   });
 
   test('mail that cannot be sent waits in the outbox instead of vanishing: the invitation is recorded and its mail retried', async () => {
-    const contact = await partyWithContact(server);
-    const res = await server.gql(
-      `mutation($input: InvitePartyMemberInput!) { invitePartyMember(input: $input) { errors { code } } }`,
-      { input: { partyId: contact.partyId, email: freshEmail() } },
-      contact.cookie,
-    );
-    expect(res.data!.invitePartyMember.errors).toEqual([]);
-    const connection = server.orm.em.fork().getConnection();
-    const [row] = await connection.execute(
-      `select count(*)::int as n from account_token where purpose = 'INVITATION'`,
-    );
-    expect(row?.n).toBe(1);
-    await until(
-      async () =>
-        (
-          await connection.execute(
-            `select 1 from pgboss.job where name = 'accounts.invitation-mail' and state = 'retry'`,
-          )
-        ).length === 1,
-    );
+    await expectInvitationKeptForRetry(server);
   });
 });
 

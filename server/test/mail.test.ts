@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { startTestServer, until, type TestServer } from './helpers.js';
-import { linkToken, startTestMailbox } from './mail-helpers.js';
+import { expectInvitationKeptForRetry, linkToken, startTestMailbox } from './mail-helpers.js';
 import { freshEmail, partyWithContact, registerPerson } from './accounts-fixtures.js';
 
 const REQUEST_RESET = `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { sent errors { code } } }`;
@@ -85,26 +85,7 @@ describe('with SMTP_URL', () => {
     const wrong = mailbox.url.replace('test-smtp-password', 'wrong');
     const server = await startTestServer({ SMTP_URL: wrong });
     try {
-      const contact = await partyWithContact(server);
-      const res = await server.gql(
-        `mutation($input: InvitePartyMemberInput!) { invitePartyMember(input: $input) { errors { code } } }`,
-        { input: { partyId: contact.partyId, email: freshEmail() } },
-        contact.cookie,
-      );
-      expect(res.data!.invitePartyMember.errors).toEqual([]);
-      const connection = server.orm.em.fork().getConnection();
-      const [row] = await connection.execute(
-        `select count(*)::int as n from account_token where purpose = 'INVITATION'`,
-      );
-      expect(row?.n).toBe(1);
-      await until(
-        async () =>
-          (
-            await connection.execute(
-              `select 1 from pgboss.job where name = 'accounts.invitation-mail' and state = 'retry'`,
-            )
-          ).length === 1,
-      );
+      await expectInvitationKeptForRetry(server);
       expect(mailbox.messages).toEqual([]);
     } finally {
       await server.close();
