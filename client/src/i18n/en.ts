@@ -565,6 +565,22 @@ const en: MessageSchema = {
     body: 'The page you are looking for does not exist. It may have been moved or removed.',
     home: 'To the home page',
   },
+  room: {
+    projectorTitle: 'Projector view',
+    openProjector: 'Open the projector view',
+    openLive: 'To the live view',
+    fullscreen: 'Full screen',
+    exitFullscreen: 'Leave full screen',
+    decision: 'Decision',
+    noDecision: 'No decision has been recorded yet.',
+    speakers: "Speakers' list",
+    noSpeakers: 'Nobody has asked for the floor.',
+    done: 'Items dealt with',
+    noDecisionShort: 'No decision',
+    moreUpcoming: 'and {count} more',
+    complete: 'Mark as done',
+    completeLabel: 'Mark item {position}, {title}, as done',
+  },
 };
 
 export default en;

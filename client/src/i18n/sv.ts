@@ -567,6 +567,22 @@ const sv = {
     body: 'Sidan du söker finns inte. Den kan ha flyttats eller tagits bort.',
     home: 'Till startsidan',
   },
+  room: {
+    projectorTitle: 'Projektorvy',
+    openProjector: 'Öppna projektorvyn',
+    openLive: 'Till livevyn',
+    fullscreen: 'Helskärm',
+    exitFullscreen: 'Lämna helskärm',
+    decision: 'Beslut',
+    noDecision: 'Inget beslut är registrerat ännu.',
+    speakers: 'Talarlista',
+    noSpeakers: 'Ingen har begärt ordet.',
+    done: 'Avklarade punkter',
+    noDecisionShort: 'Inget beslut',
+    moreUpcoming: 'och {count} till',
+    complete: 'Markera som klar',
+    completeLabel: 'Markera punkt {position}, {title}, som klar',
+  },
 };
 
 export default sv;
