@@ -34,7 +34,8 @@ export async function signInApi(request: APIRequestContext, email: string, passw
     },
   });
   const body = await res.json();
-  if (body.errors || body.data.signIn.errors.length) throw new Error(`sign-in failed: ${JSON.stringify(body)}`);
+  if (body.errors || body.data.signIn.errors.length)
+    throw new Error(`sign-in failed: ${JSON.stringify(body)}`);
 }
 
 interface RunningMeeting {

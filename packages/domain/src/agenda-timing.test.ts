@@ -195,7 +195,12 @@ describe('an item taken up again', () => {
     const timing = agendaTiming(
       meeting([
         { status: S.PENDING, plannedMinutes: 10, elapsedSeconds: 0, timerStartedAt: null },
-        { status: S.CURRENT, plannedMinutes: 10, elapsedSeconds: 240, timerStartedAt: '2026-03-03T13:29:00Z' },
+        {
+          status: S.CURRENT,
+          plannedMinutes: 10,
+          elapsedSeconds: 240,
+          timerStartedAt: '2026-03-03T13:29:00Z',
+        },
       ]),
       NOW,
     );

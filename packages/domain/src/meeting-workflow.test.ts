@@ -46,7 +46,11 @@ describe('leaving an item: done only with an outcome or when the chair says so',
   test.each([
     ['no outcome: back to the upcoming items', { decision: null, minute: null }, AgendaItemStatus.PENDING],
     ['a decision recorded: done', { decision: 'Rådet antar rutinen.', minute: null }, AgendaItemStatus.DONE],
-    ['a minute recorded: done', { decision: null, minute: 'Informationen noterades.' }, AgendaItemStatus.DONE],
+    [
+      'a minute recorded: done',
+      { decision: null, minute: 'Informationen noterades.' },
+      AgendaItemStatus.DONE,
+    ],
     ['blank text is no outcome', { decision: '', minute: '' }, AgendaItemStatus.PENDING],
   ])('%s', (_name, item, expected) => {
     expect(statusWhenLeft(item)).toBe(expected);
