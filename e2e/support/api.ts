@@ -23,7 +23,7 @@ export async function meetingWithStatus(request: APIRequestContext, status: stri
   return meeting;
 }
 
-export const meetingPath = (meeting: Meeting) => `/moten/${encodeURIComponent(meeting.id)}`;
+export const meetingPath = (meeting: Pick<Meeting, 'id'>) => `/moten/${encodeURIComponent(meeting.id)}`;
 
 /** Signs a request context in through the API; its cookie jar keeps the session for later calls. */
 export async function signInApi(request: APIRequestContext, email: string, password = 'samverka-demo') {
