@@ -71,7 +71,7 @@ async function setup(options: FakeApiOptions = {}, locale: 'sv' | 'en' = 'sv') {
   return mounted.wrapper;
 }
 
-const ok = (key: string, value: unknown) => () => ({ [key]: value, errors: [] });
+const ok = (key: string, value: unknown) => (_args: unknown) => ({ [key]: value, errors: [] });
 
 describe("the coordinator's page for the council and C-nätet", () => {
   test.each([
