@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kind, parse, print, visit, type FieldNode, type SelectionSetNode } from 'graphql';
 import { startTestServer, type TestServer } from './helpers.js';
 
 /** What the coordinator's page for Samverkansrådet's seats and C-nätet reads and changes. */
@@ -142,4 +145,41 @@ describe("C-nätet's representatives", () => {
     });
     expect((await departments()).every((d) => d.representative === null)).toBe(true);
   });
+});
+
+describe("the page's documents", () => {
+  /** One operation as Apollo Client sends it: every selection set asks for __typename too. */
+  function asApolloSends(text: string, operationName: string): string {
+    const typename: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+    const document = parse(text);
+    const operation = {
+      ...document,
+      definitions: document.definitions.filter(
+        (d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === operationName,
+      ),
+    };
+    return print(
+      visit(operation, {
+        SelectionSet: {
+          leave: (set: SelectionSetNode, _key, parent) =>
+            parent && 'kind' in parent && parent.kind === Kind.OPERATION_DEFINITION
+              ? set
+              : { ...set, selections: [...set.selections, typename] },
+        },
+      }),
+    );
+  }
+
+  test.each(['CouncilSeats', 'CNatetDepartments'])(
+    '%s passes the limits whole over HTTP',
+    async (operationName) => {
+      const file = path.resolve(import.meta.dirname, '../../client/src/features/council/CouncilPage.graphql');
+      const res = await server.gql(
+        asApolloSends(fs.readFileSync(file, 'utf8'), operationName),
+        {},
+        coordinator,
+      );
+      expect(res.errors).toBeUndefined();
+    },
+  );
 });
