@@ -26,6 +26,7 @@ describe('routes', () => {
     ['/parter', 'parties'],
     ['/parter/UGFydHk6MQ==', 'party'],
     ['/samordnare', 'coordinator'],
+    ['/samordnare/radet', 'coordinatorCouncil'],
     ['/finns/inte', 'notFound'],
   ])('%s → %s', (path, name) => {
     const router = createAppRouter(createMemoryHistory());

@@ -111,6 +111,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'coordinator.title' },
   },
   {
+    path: '/samordnare/radet',
+    name: 'coordinatorCouncil',
+    component: () => import('./features/council/CouncilPage.vue'),
+    meta: { titleKey: 'pages.council.title' },
+  },
+  {
     path: '/tillganglighet',
     name: 'accessibility',
     component: () => import('./features/accessibility/AccessibilityStatementPage.vue'),

@@ -1,3 +1,4 @@
+import { nextTick } from 'vue';
 import { afterEach, describe, expect, test } from 'vitest';
 import LiveView from './LiveView.vue';
 import { sampleLiveMeeting } from './sample-meeting';
@@ -57,6 +58,18 @@ describe('LiveView (phones)', () => {
     expect(wrapper.get('[role="timer"]').text()).toBe('12:01');
     expect(wrapper.get('[aria-live="polite"]').text()).toBe(before);
     expect(wrapper.get('.connection').text()).toContain('Återansluter…');
+  });
+
+  test('the announcement follows a change of language, the Swedish title marked as Swedish', async () => {
+    const { wrapper, i18n } = await mountInPage(LiveView, {
+      props: { meeting: sampleLiveMeeting(), now: NOW, connection: 'connected', projector: true },
+    });
+    unmount = () => wrapper.unmount();
+    i18n.global.locale.value = 'en';
+    await nextTick();
+    const region = wrapper.get('[aria-live="polite"]');
+    expect(region.text()).toBe('Current item: Uppföljning av aktivitetsplanen');
+    expect(region.get('[lang="sv"]').text()).toBe('Uppföljning av aktivitetsplanen');
   });
 
   test('is in English when the locale is English', async () => {

@@ -1,16 +1,17 @@
 import { ref, watch, type Ref } from 'vue';
-import { useI18n } from 'vue-i18n';
 
-/** Polite announcement of the current item; it changes only when the item does, never with the clock. */
+/**
+ * The title to announce politely as the current item; it changes only when the item does, never with the
+ * clock. It is worded at render time, so the announcement follows the UI language.
+ */
 export function useCurrentItemAnnouncement(current: Readonly<Ref<{ id: string; title: string } | null>>) {
-  const { t } = useI18n();
-  const announcement = ref('');
+  const announcedTitle = ref<string | null>(null);
   watch(
     () => current.value?.id,
     () => {
-      announcement.value = current.value ? t('live.announceCurrent', { title: current.value.title }) : '';
+      announcedTitle.value = current.value?.title ?? null;
     },
     { immediate: true },
   );
-  return announcement;
+  return announcedTitle;
 }
