@@ -5,6 +5,7 @@
  * text, served by the same server, is measured in the same run as the floor.
  */
 import { cp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { log } from './log.js';
@@ -33,10 +34,17 @@ interface Visit {
   visibleMs: number;
   bytes: number;
   requests: number;
+  /** Main-thread time by kind until the texts were visible (Chromium's Performance.getMetrics). */
+  scriptMs: number;
+  layoutAndStyleMs: number;
+  taskMs: number;
 }
 
 export interface PageFigures {
   visibleMs: LatencySummary;
+  scriptMs: LatencySummary;
+  layoutAndStyleMs: LatencySummary;
+  taskMs: LatencySummary;
   /** Bytes on the wire (headers and bodies) until the texts were visible, per run. */
   bytes: LatencySummary;
   requests: LatencySummary;
@@ -50,6 +58,8 @@ export interface PhoneResult {
   /** The same page opened again in the same browser profile: what caching saves on the next visit. */
   liveWarm: PageFigures;
   baseline: PageFigures;
+  /** The machine's 1-minute load average before and after: the figures are only comparable at similar load. */
+  loadAverage: { before: number; after: number };
 }
 
 /** The client's build copied to `dir`, where the bare baseline page will be put beside it. */
@@ -89,6 +99,7 @@ async function visit(context: BrowserContext, url: string, texts: PhoneTexts): P
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
+    await cdp.send('Performance.enable');
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: MOBILE_PROFILE.latencyMs,
@@ -123,7 +134,18 @@ async function visit(context: BrowserContext, url: string, texts: PhoneTexts): P
       });
     const visibleMs = Math.round((await handle.jsonValue()) as number);
     counting = false;
-    return { visibleMs, bytes, requests };
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    const ms = (name: string) => Math.round((metrics.find((m) => m.name === name)?.value ?? NaN) * 1000);
+    return {
+      visibleMs,
+      bytes,
+      requests,
+      scriptMs: ms('ScriptDuration'),
+      layoutAndStyleMs: ms('LayoutDuration') + ms('RecalcStyleDuration'),
+      taskMs: ms('TaskDuration'),
+    };
   } finally {
     await page.close();
   }
@@ -132,6 +154,9 @@ async function visit(context: BrowserContext, url: string, texts: PhoneTexts): P
 function figures(visits: Visit[]): PageFigures {
   return {
     visibleMs: summarize(visits.map((v) => v.visibleMs)),
+    scriptMs: summarize(visits.map((v) => v.scriptMs)),
+    layoutAndStyleMs: summarize(visits.map((v) => v.layoutAndStyleMs)),
+    taskMs: summarize(visits.map((v) => v.taskMs)),
     bytes: summarize(visits.map((v) => v.bytes)),
     requests: summarize(visits.map((v) => v.requests)),
   };
@@ -143,6 +168,7 @@ export async function phoneOpensLiveView(
   texts: PhoneTexts,
   runs: number,
 ): Promise<PhoneResult> {
+  const loadBefore = os.loadavg()[0] ?? NaN;
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -184,7 +210,9 @@ export async function phoneOpensLiveView(
       }
       log(
         `phone run ${run + 1}/${runs}: live ${live.at(-1)?.visibleMs} ms (${live.at(-1)?.bytes} B), ` +
-          `again ${liveWarm.at(-1)?.visibleMs} ms, baseline ${baseline.at(-1)?.visibleMs} ms`,
+          `again ${liveWarm.at(-1)?.visibleMs} ms, baseline ${baseline.at(-1)?.visibleMs} ms; ` +
+          `live main thread: script ${live.at(-1)?.scriptMs} ms, layout/style ${live.at(-1)?.layoutAndStyleMs} ms, ` +
+          `tasks ${live.at(-1)?.taskMs} ms; load average ${os.loadavg()[0]?.toFixed(1)}`,
       );
     }
   } finally {
@@ -197,5 +225,6 @@ export async function phoneOpensLiveView(
     live: figures(live),
     liveWarm: figures(liveWarm),
     baseline: figures(baseline),
+    loadAverage: { before: loadBefore, after: os.loadavg()[0] ?? NaN },
   };
 }
