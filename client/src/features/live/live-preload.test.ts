@@ -32,13 +32,20 @@ beforeEach(async () => {
         res.writeHead(502).end();
         return;
       }
-      const result = await graphql({ schema, source: query, rootValue: fakeRoot(), variableValues: variables });
+      const result = await graphql({
+        schema,
+        source: query,
+        rootValue: fakeRoot(),
+        variableValues: variables,
+      });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
     });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`http://127.0.0.1:${port}/`);
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(
+    `http://127.0.0.1:${port}/`,
+  );
 });
 afterEach(async () => {
   wrapper?.unmount();
