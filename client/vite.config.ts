@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
+import { precompress } from './build/precompress';
 
 // SAMVERKA_API lets the client run against a server on another port (default: the server's 4000).
 const api = process.env.SAMVERKA_API ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), precompress()],
   define: {
     // vue-i18n feature flags: Composition API only, no devtools in production.
     __VUE_I18N_FULL_INSTALL__: true,
@@ -27,6 +28,6 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true },
   test: {
     environment: 'happy-dom',
-    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/**/*.test.ts', 'build/**/*.test.ts'],
   },
 });
