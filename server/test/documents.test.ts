@@ -8,6 +8,7 @@ import { Document } from '../src/documents/document.entity.js';
 import { DocumentContent } from '../src/documents/document-content.entity.js';
 import { DocumentAttachment } from '../src/documents/document-attachment.entity.js';
 import { toGlobalId } from '../src/graphql/node.js';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { collect, draftMeeting, rowCounts, startTestServer, upcomingMeeting, type TestServer } from './helpers.js';
 import { ATTACH, DOCUMENT_TABLES, FILES, REMOVE, uploadFile } from './document-fixtures.js';
 
@@ -144,6 +145,12 @@ describe('the size limit', () => {
     expect(await rowCounts(server, DOCUMENT_TABLES)).toEqual(before);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
     expect((await uploadFile(server, 'liten.pdf', FILES.pdf, member)).status).toBe(201);
+  });
+
+  test('DOCUMENT_MAX_BYTES is 20 MiB by default and must be a whole number of bytes', () => {
+    expect(loadConfig({}).documentMaxBytes).toBe(20 * 1024 * 1024);
+    expect(() => loadConfig({ DOCUMENT_MAX_BYTES: '20MB' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DOCUMENT_UNATTACHED_HOURS: '0' })).toThrow(ConfigError);
   });
 
   test('a file of exactly the limit is accepted', async () => {
