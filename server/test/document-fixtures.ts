@@ -61,21 +61,32 @@ export const FILES = {
     'word/document.xml': '<w:document/>',
   }),
   xlsx: zip({
-    '[Content_Types].xml': contentTypes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
+    '[Content_Types].xml': contentTypes(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+    ),
   }),
   pptx: zip({
     '[Content_Types].xml': contentTypes(
       'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
     ),
   }),
-  odt: zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office:document-content/>' }),
+  odt: zip({
+    mimetype: 'application/vnd.oasis.opendocument.text',
+    'content.xml': '<office:document-content/>',
+  }),
   ods: zip({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet' }),
   odp: zip({ mimetype: 'application/vnd.oasis.opendocument.presentation' }),
   /** A Windows program (MZ header). */
-  exe: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('This program cannot be run in DOS mode.')]),
+  exe: Buffer.concat([
+    Buffer.from('MZ'),
+    Buffer.alloc(62),
+    Buffer.from('This program cannot be run in DOS mode.'),
+  ]),
   html: Buffer.from('<!doctype html><script>alert(document.cookie)</script>'),
   /** A Word file with macros: a zip with a main part that is not accepted. */
-  docm: zip({ '[Content_Types].xml': contentTypes('application/vnd.ms-word.document.macroEnabled.main+xml') }),
+  docm: zip({
+    '[Content_Types].xml': contentTypes('application/vnd.ms-word.document.macroEnabled.main+xml'),
+  }),
   /** A zip of nothing in particular. */
   plainZip: zip({ 'readme.txt': 'hej' }),
 };

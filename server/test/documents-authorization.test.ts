@@ -29,7 +29,13 @@ afterAll(() => server?.close());
 
 function viewerOf(role: Role) {
   if (role === 'anonymous') return null;
-  return { id: ids[role]!, name: '', email: '', isCoordinator: DEMO_PEOPLE[role].isCoordinator, sessionId: '' };
+  return {
+    id: ids[role]!,
+    name: '',
+    email: '',
+    isCoordinator: DEMO_PEOPLE[role].isCoordinator,
+    sessionId: '',
+  };
 }
 
 const MUTATIONS: Record<string, string> = {
@@ -46,7 +52,8 @@ describe.each(Object.entries(mutationRules('document')))('%s', (mutation, rule) 
       chairId: ids.chair!,
     });
     // The role's own upload to attach (the coordinator's for the signed out); the coordinator's attached one to remove.
-    const uploader = role === 'anonymous' || mutation === 'removeDocumentFromAgendaItem' ? 'coordinator' : role;
+    const uploader =
+      role === 'anonymous' || mutation === 'removeDocumentFromAgendaItem' ? 'coordinator' : role;
     const upload = await uploadFile(server, 'underlag.pdf', FILES.pdf, cookies[uploader]);
     const documentId = upload.body.document!.id;
     if (mutation === 'removeDocumentFromAgendaItem') {
@@ -54,7 +61,11 @@ describe.each(Object.entries(mutationRules('document')))('%s', (mutation, rule) 
       expect(res.data!.attachDocumentToAgendaItem.errors).toEqual([]);
     }
     const before = await rowCounts(server, DOCUMENT_TABLES);
-    const res = await server.gql(MUTATIONS[mutation]!, { input: { agendaItemId, documentId } }, cookies[role]);
+    const res = await server.gql(
+      MUTATIONS[mutation]!,
+      { input: { agendaItemId, documentId } },
+      cookies[role],
+    );
     if (expectedAllowed) {
       expect(res.errors).toBeUndefined();
       expect(res.data![mutation].errors).toEqual([]);

@@ -9,7 +9,14 @@ import { DocumentContent } from '../src/documents/document-content.entity.js';
 import { DocumentAttachment } from '../src/documents/document-attachment.entity.js';
 import { toGlobalId } from '../src/graphql/node.js';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { collect, draftMeeting, rowCounts, startTestServer, upcomingMeeting, type TestServer } from './helpers.js';
+import {
+  collect,
+  draftMeeting,
+  rowCounts,
+  startTestServer,
+  upcomingMeeting,
+  type TestServer,
+} from './helpers.js';
 import { ATTACH, DOCUMENT_TABLES, FILES, REMOVE, uploadFile } from './document-fixtures.js';
 
 const LIMIT = 64 * 1024;
@@ -33,7 +40,12 @@ async function meetingWithDocuments(count: number): Promise<string> {
       plannedMinutes: 5,
     });
     for (const name of ['a.pdf', 'b.pdf']) {
-      const document = em.create(Document, { name, mediaType: 'application/pdf', size: 3, sha256: '0'.repeat(64) });
+      const document = em.create(Document, {
+        name,
+        mediaType: 'application/pdf',
+        size: 3,
+        sha256: '0'.repeat(64),
+      });
       em.create(DocumentContent, { document, bytes: Buffer.from('%PD') });
       em.create(DocumentAttachment, { document, agendaItem });
     }
@@ -98,13 +110,19 @@ describe('uploads are checked by content', () => {
     expect(res.status).toBe(415);
     expect(res.body.document).toBeNull();
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ field: ['file'], code: 'FILE_TYPE_NOT_ACCEPTED', message: expect.any(String) }),
+      expect.objectContaining({
+        field: ['file'],
+        code: 'FILE_TYPE_NOT_ACCEPTED',
+        message: expect.any(String),
+      }),
     ]);
     expect(await rowCounts(server, DOCUMENT_TABLES)).toEqual(before);
   });
 
   test('an empty file and a form without a file are refused', async () => {
-    expect((await uploadFile(server, 'tom.pdf', Buffer.alloc(0), member)).body.errors[0].code).toBe('REQUIRED');
+    expect((await uploadFile(server, 'tom.pdf', Buffer.alloc(0), member)).body.errors[0].code).toBe(
+      'REQUIRED',
+    );
     const res = await fetch(`${server.url}/dokument`, {
       method: 'POST',
       body: new URLSearchParams({ file: 'x' }),
@@ -133,19 +151,27 @@ describe('the size limit', () => {
   test.each([
     ['announced by Content-Length', 4 * LIMIT],
     ['found while streaming', LIMIT + 100],
-  ])('a file over DOCUMENT_MAX_BYTES (%s) answers 413, writes nothing, and the server stays healthy', async (_how, size) => {
-    const before = await rowCounts(server, DOCUMENT_TABLES);
-    const bytes = Buffer.concat([FILES.pdf, Buffer.alloc(size - FILES.pdf.length, 0x20)]);
-    const res = await uploadFile(server, 'stor.pdf', bytes, member);
-    expect(res.status).toBe(413);
-    expect(res.body.document).toBeNull();
-    expect(res.body.errors).toEqual([
-      expect.objectContaining({ field: ['file'], code: 'FILE_TOO_LARGE', max: LIMIT, message: 'Filen är för stor. Högst 0,1 MiB.' }),
-    ]);
-    expect(await rowCounts(server, DOCUMENT_TABLES)).toEqual(before);
-    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
-    expect((await uploadFile(server, 'liten.pdf', FILES.pdf, member)).status).toBe(201);
-  });
+  ])(
+    'a file over DOCUMENT_MAX_BYTES (%s) answers 413, writes nothing, and the server stays healthy',
+    async (_how, size) => {
+      const before = await rowCounts(server, DOCUMENT_TABLES);
+      const bytes = Buffer.concat([FILES.pdf, Buffer.alloc(size - FILES.pdf.length, 0x20)]);
+      const res = await uploadFile(server, 'stor.pdf', bytes, member);
+      expect(res.status).toBe(413);
+      expect(res.body.document).toBeNull();
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({
+          field: ['file'],
+          code: 'FILE_TOO_LARGE',
+          max: LIMIT,
+          message: 'Filen är för stor. Högst 0,1 MiB.',
+        }),
+      ]);
+      expect(await rowCounts(server, DOCUMENT_TABLES)).toEqual(before);
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      expect((await uploadFile(server, 'liten.pdf', FILES.pdf, member)).status).toBe(201);
+    },
+  );
 
   test('DOCUMENT_MAX_BYTES is 20 MiB by default and must be a whole number of bytes', () => {
     expect(loadConfig({}).documentMaxBytes).toBe(20 * 1024 * 1024);
@@ -197,11 +223,15 @@ describe('downloads', () => {
     const document = await attached(draft.agenda[0].id, 'utkast.pdf', FILES.pdf);
     expect((await fetch(`${server.url}${document.url}`)).status).toBe(404);
     expect((await fetch(`${server.url}${document.url}`, { headers: { cookie: member } })).status).toBe(404);
-    expect((await fetch(`${server.url}${document.url}`, { headers: { cookie: coordinator } })).status).toBe(200);
+    expect((await fetch(`${server.url}${document.url}`, { headers: { cookie: coordinator } })).status).toBe(
+      200,
+    );
   });
 
   test('an unknown or malformed id is 404', async () => {
-    expect((await fetch(`${server.url}/dokument/00000000-0000-4000-8000-000000000000/x.pdf`)).status).toBe(404);
+    expect((await fetch(`${server.url}/dokument/00000000-0000-4000-8000-000000000000/x.pdf`)).status).toBe(
+      404,
+    );
     expect((await fetch(`${server.url}/dokument/not-an-id/x.pdf`)).status).toBe(404);
   });
 
@@ -237,15 +267,25 @@ describe('attaching and removing', () => {
     const meeting = await upcomingMeeting(server);
     const item = meeting.agenda[2]!.id;
     const document = await attached(item, 'bort.pdf', FILES.pdf);
-    const res = await server.gql(REMOVE, { input: { agendaItemId: item, documentId: document.id } }, coordinator);
-    expect(res.data!.removeDocumentFromAgendaItem).toEqual({ agendaItem: { id: item, documents: [] }, errors: [] });
-    expect((await fetch(`${server.url}${document.url}`, { headers: { cookie: coordinator } })).status).toBe(404);
+    const res = await server.gql(
+      REMOVE,
+      { input: { agendaItemId: item, documentId: document.id } },
+      coordinator,
+    );
+    expect(res.data!.removeDocumentFromAgendaItem).toEqual({
+      agendaItem: { id: item, documents: [] },
+      errors: [],
+    });
+    expect((await fetch(`${server.url}${document.url}`, { headers: { cookie: coordinator } })).status).toBe(
+      404,
+    );
   });
 
   test('attaching tells the live meeting page', async () => {
     const meeting = await upcomingMeeting(server);
-    const { liveCursor } = (await server.gql('query($id: ID!) { meeting(id: $id) { liveCursor } }', { id: meeting.id }))
-      .data!.meeting;
+    const { liveCursor } = (
+      await server.gql('query($id: ID!) { meeting(id: $id) { liveCursor } }', { id: meeting.id })
+    ).data!.meeting;
     const client = server.ws();
     const events = collect<{ meetingChanged: { kind: string } }>(
       client,
@@ -271,7 +311,10 @@ describe('attaching and removing', () => {
       expect(res.errors).toBeUndefined();
       const viaEntities = sqlCounter.statements - before;
       const beforeReadModel = sqlCounter.statements;
-      const read = await server.gql('query($id: ID!) { meeting(id: $id) { agenda { documents { name } } } }', { id });
+      const read = await server.gql(
+        'query($id: ID!) { meeting(id: $id) { agenda { documents { name } } } }',
+        { id },
+      );
       expect(read.data!.meeting.agenda).toHaveLength(count);
       expect(read.data!.meeting.agenda[0].documents).toHaveLength(2);
       return { viaEntities, viaReadModel: sqlCounter.statements - beforeReadModel };

@@ -27,7 +27,10 @@ const MAX_ENTRY_BYTES = 1024 * 1024;
 
 const startsWith = (bytes: Buffer, signature: number[] | string, offset = 0) => {
   const expected = typeof signature === 'string' ? Buffer.from(signature, 'latin1') : Buffer.from(signature);
-  return bytes.length >= offset + expected.length && bytes.subarray(offset, offset + expected.length).equals(expected);
+  return (
+    bytes.length >= offset + expected.length &&
+    bytes.subarray(offset, offset + expected.length).equals(expected)
+  );
 };
 
 /** The accepted media type the content is, or null when it is none of them. */

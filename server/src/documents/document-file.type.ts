@@ -19,7 +19,9 @@ export function documentUrl(id: string, name: string): string {
 }
 
 /** A stored document as lists show it; built from plain rows, so the read model and the loader give the same. */
-@ObjectType('Document', { description: 'An uploaded file (PDF, image or office document) attached to something.' })
+@ObjectType('Document', {
+  description: 'An uploaded file (PDF, image or office document) attached to something.',
+})
 export class DocumentFile {
   readonly uuid: string;
 

@@ -84,6 +84,10 @@ export async function findDownloadableDocument(
 export async function documentBytes(em: EntityManager, documentId: string): Promise<Buffer | null> {
   const row = await em
     .getConnection()
-    .execute<{ bytes: Buffer }>('select bytes from document_content where document_id = ?', [documentId], 'get');
+    .execute<{ bytes: Buffer }>(
+      'select bytes from document_content where document_id = ?',
+      [documentId],
+      'get',
+    );
   return row?.bytes ?? null;
 }

@@ -151,8 +151,15 @@ function upload({ orm, config, log }: DocumentRoutesDeps) {
 
 /** RFC 6266 with RFC 5987's filename* for any name, and a plain ASCII fallback for old clients. */
 export function contentDisposition(inline: boolean, name: string): string {
-  const fallback = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\%]/g, '_') || 'dokument';
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const fallback =
+    name
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\%]/g, '_') || 'dokument';
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${inline ? 'inline' : 'attachment'}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -172,7 +179,10 @@ function download({ orm }: DocumentRoutesDeps) {
     const viewer = await viewerForToken(em, sessionTokenFrom(req.headers.cookie));
     const document = UUID.test(id) ? await findDownloadableDocument(em, viewer, id) : null;
     if (!document) {
-      res.status(404).type('text/plain; charset=utf-8').send('Dokumentet finns inte. / The document does not exist.\n');
+      res
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send('Dokumentet finns inte. / The document does not exist.\n');
       return;
     }
     const etag = `"${document.sha256}"`;
@@ -187,7 +197,10 @@ function download({ orm }: DocumentRoutesDeps) {
     }
     const bytes = await documentBytes(em, document.id);
     if (!bytes) {
-      res.status(404).type('text/plain; charset=utf-8').send('Dokumentet finns inte. / The document does not exist.\n');
+      res
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send('Dokumentet finns inte. / The document does not exist.\n');
       return;
     }
     res.setHeader('Content-Type', document.mediaType);
@@ -203,11 +216,12 @@ function download({ orm }: DocumentRoutesDeps) {
 /** POST /dokument (multipart, field `file`) stores an upload; GET /dokument/<id>/<name> downloads. */
 export function documentRoutes(deps: DocumentRoutesDeps): Router {
   const router = express.Router();
-  const route = (handler: (req: Request, res: Response) => Promise<void>) => (req: Request, res: Response, next: (error: unknown) => void) => {
-    handler(req, res).catch(next);
-  };
+  const route =
+    (handler: (req: Request, res: Response) => Promise<void>) =>
+    (req: Request, res: Response, next: (error: unknown) => void) => {
+      handler(req, res).catch(next);
+    };
   router.post('/dokument', route(upload(deps)));
   router.get('/dokument/:id/:name', route(download(deps)));
   return router;
 }
-

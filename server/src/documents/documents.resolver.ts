@@ -33,12 +33,17 @@ const AgendaItemDocumentPayload = Payload(
 );
 
 function serviceInput(input: AgendaItemDocumentInput) {
-  return { agendaItemId: idOfType(input.agendaItemId, 'AgendaItem'), documentId: documentIdOf(input.documentId) };
+  return {
+    agendaItemId: idOfType(input.agendaItemId, 'AgendaItem'),
+    documentId: documentIdOf(input.documentId),
+  };
 }
 
 @Resolver(() => AgendaItem)
 export class AgendaItemDocumentsResolver {
-  @FieldResolver(() => [DocumentFile], { description: 'Documents attached to the item, in the order attached.' })
+  @FieldResolver(() => [DocumentFile], {
+    description: 'Documents attached to the item, in the order attached.',
+  })
   documents(
     @Root() item: AgendaItem | AgendaItemView,
     @Ctx() { em }: GraphQLContext,
@@ -54,7 +59,9 @@ export class AgendaItemDocumentsResolver {
     @Arg('input', () => AgendaItemDocumentInput) input: AgendaItemDocumentInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
-    return payloadWith('agendaItem', () => documents.attachDocumentToAgendaItem(em, viewer, serviceInput(input)));
+    return payloadWith('agendaItem', () =>
+      documents.attachDocumentToAgendaItem(em, viewer, serviceInput(input)),
+    );
   }
 
   @Mutation(() => AgendaItemDocumentPayload, {
