@@ -108,7 +108,7 @@ export async function uploadFile(
   headers: Record<string, string> = {},
 ): Promise<UploadAnswer> {
   const form = new FormData();
-  form.append('file', new Blob([bytes]), name);
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
   const res = await fetch(`${server.url}/dokument`, {
     method: 'POST',
     body: form,
