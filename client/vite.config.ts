@@ -17,12 +17,14 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: api, ws: true, changeOrigin: false },
       '/healthz': { target: api },
+      '/dokument': { target: api },
     },
   },
   preview: {
     proxy: {
       '/graphql': { target: api, ws: true },
       '/healthz': { target: api },
+      '/dokument': { target: api },
     },
   },
   build: { outDir: 'dist', emptyOutDir: true },
