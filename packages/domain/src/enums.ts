@@ -59,6 +59,13 @@ export enum MeetingEventKind {
   OUTCOME_RECORDED = 'OUTCOME_RECORDED',
   ITEM_DEFERRED = 'ITEM_DEFERRED',
   MEETING_CLOSED = 'MEETING_CLOSED',
+  /** Someone's presence was recorded: present from the start, arrived or left. */
+  ATTENDANCE_RECORDED = 'ATTENDANCE_RECORDED',
+  FLOOR_REQUESTED = 'FLOOR_REQUESTED',
+  FLOOR_REQUEST_WITHDRAWN = 'FLOOR_REQUEST_WITHDRAWN',
+  FLOOR_GIVEN = 'FLOOR_GIVEN',
+  SPEECH_ENDED = 'SPEECH_ENDED',
+  SPEAKING_TIME_LIMIT_SET = 'SPEAKING_TIME_LIMIT_SET',
   /** Not a change: the missed events could not all be replayed, so this is the meeting as it is now. */
   RESYNC = 'RESYNC',
 }

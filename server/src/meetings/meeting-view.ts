@@ -3,6 +3,7 @@ import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSe
 import type { AgendaItemKind, AgendaItemStatus, MeetingStatus } from '@samverka/domain';
 import { toGlobalId } from '../graphql/node.js';
 import { meetingTopic } from '../live/publish.js';
+import { SPEAKERS_JSON, speakersOf, type SpeakersListView, type SpeakersRow } from './speakers-view.js';
 
 /*
  * The read model of the hot public meeting reads (the meeting and live pages). A meeting with its forum,
@@ -73,6 +74,8 @@ export class MeetingView {
   readonly chairName!: string | null;
   readonly forum!: ForumView;
   readonly agenda!: AgendaItemView[];
+  readonly speakersVersion!: number;
+  readonly speakers!: SpeakersListView;
   /** The topic's latest sequence, read in the same statement (one snapshot) as the meeting. */
   readonly liveCursor!: string;
 
@@ -105,6 +108,15 @@ const AGENDA_ITEM: Selectable = {
   timerStartedAt: true,
   activity: ACTIVITY,
 };
+const SPEAKER: Selectable = {
+  id: true,
+  name: true,
+  organisation: true,
+  personId: true,
+  status: true,
+  requestedAt: true,
+  startedAt: true,
+};
 const MEETING: Selectable = {
   id: true,
   title: true,
@@ -122,6 +134,8 @@ const MEETING: Selectable = {
   forum: { id: true, slug: true, name: true },
   currentItem: AGENDA_ITEM,
   agenda: AGENDA_ITEM,
+  speakersVersion: true,
+  speakers: { timeLimitSeconds: true, speaking: SPEAKER, queue: SPEAKER },
 };
 
 function within(
@@ -151,6 +165,7 @@ export function answersSelection(info: GraphQLResolveInfo): boolean {
 
 // Timestamps travel as epoch milliseconds, so that rows and JSON give the same Date as the ORM does.
 const MEETING_SQL = `select m.id, m.title, m.location, m.status, m.version, m.timer_paused, m.summary, m.chair_id,
+  m.speakers_version, ${SPEAKERS_JSON} as speakers,
   floor(extract(epoch from m.starts_at) * 1000)::float8 as starts_at,
   floor(extract(epoch from m.started_at) * 1000)::float8 as started_at,
   floor(extract(epoch from m.closed_at) * 1000)::float8 as closed_at,
@@ -188,6 +203,8 @@ interface MeetingRow {
   forum_name: string;
   live_cursor: string;
   agenda: AgendaItemRow[];
+  speakers_version: number;
+  speakers: SpeakersRow;
 }
 
 interface AgendaItemRow {
@@ -228,6 +245,8 @@ export async function readMeetingView(em: EntityManager, meetingId: string): Pro
     chairName: row.chair_name,
     forum: new ForumView(row.forum_id, row.forum_slug, row.forum_name),
     liveCursor: row.live_cursor,
+    speakersVersion: row.speakers_version,
+    speakers: speakersOf(row.speakers),
     agenda: row.agenda.map(
       (item) =>
         new AgendaItemView({
