@@ -18,6 +18,7 @@ import { RateLimitAttempt } from '../src/accounts/rate-limit.entity.js';
 import { Forum } from '../src/forums/forum.entity.js';
 import { CouncilSeat } from '../src/council/council-seat.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
+import { Attendee } from '../src/meetings/attendee.entity.js';
 import { Party } from '../src/parties/party.entity.js';
 import { Membership } from '../src/parties/membership.entity.js';
 import { CNatetRepresentative } from '../src/parties/cnatet-representative.entity.js';
@@ -120,6 +121,7 @@ async function createPersonWithEverything(em: EntityManager) {
     chair: person,
     summary: `Ordförande: ${NAME.toUpperCase()}.`,
   });
+  const attendee = em.create(Attendee, { meeting, person, name: NAME });
   const token = (purpose: AccountTokenPurpose, extra: Partial<RequiredEntityData<AccountToken>>) =>
     em.create(AccountToken, {
       tokenHash: randomBytes(32).toString('hex'),
@@ -153,6 +155,7 @@ async function createPersonWithEverything(em: EntityManager) {
     exclusionCase: exclusionCase.id,
     seat: seat.id,
     meeting: meeting.id,
+    attendee: attendee.id,
     tokenHashes: [reset.tokenHash, sentInvitation.tokenHash, receivedInvitation.tokenHash],
     sentInvitation: sentInvitation.id,
     receivedInvitation: receivedInvitation.id,
@@ -362,6 +365,11 @@ describe('deleteMyAccount', () => {
     expect(await one('select chair_id, summary from meeting where id = $1', fixture.meeting)).toEqual({
       chair_id: null,
       summary: 'Ordförande: Borttagen person.',
+    });
+    // They stay in the meeting's attendance under the name the minutes give, no longer linked to an account.
+    expect(await one('select person_id, name from meeting_attendee where id = $1', fixture.attendee)).toEqual({
+      person_id: null,
+      name: 'Borttagen person',
     });
     // The seat they held is vacant and ended, so the coordinator can fill it again.
     const seat = await one(
