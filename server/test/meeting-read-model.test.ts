@@ -14,13 +14,16 @@ const clientFile = (path: string) =>
 /** The client's documents, each with the same selection asked through node(id:), which takes the entity path. */
 const DOCUMENTS = {
   live: {
-    text: clientFile('live/LivePage.graphql'),
+    text: clientFile('live/LivePage.graphql') + clientFile('speakers/SpeakersList.graphql'),
     operationName: 'LiveMeetingInitial',
     entityPath:
       'query EntityPath($id: ID!) { node(id: $id) { ...LiveMeeting ... on Meeting { liveCursor } } }',
   },
   meetingPage: {
-    text: clientFile('meetings/MeetingPage.graphql') + clientFile('meetings/MeetingDetails.graphql'),
+    text:
+      clientFile('meetings/MeetingPage.graphql') +
+      clientFile('meetings/MeetingDetails.graphql') +
+      clientFile('speakers/SpeakersList.graphql'),
     operationName: 'Meeting',
     entityPath:
       'query EntityPath($id: ID!) { node(id: $id) { ...MeetingDetails ... on Meeting { liveCursor } } }',
@@ -56,6 +59,25 @@ beforeAll(async () => {
   second!.activity = ref(await em.findOneOrFail(Activity, { number: 1 }));
   entity.summary = 'Kort protokoll.';
   await em.flush();
+  // A speakers' list with a speaker and a queue, and a time limit.
+  const floor = async (mutation: string, input: Record<string, unknown>, cookie: string | undefined) => {
+    const type = {
+      requestFloor: 'FloorInput',
+      giveFloor: 'GiveFloorInput',
+      setSpeakingTimeLimit: 'SetSpeakingTimeLimitInput',
+    }[mutation];
+    const res = await server.gql(
+      `mutation($input: ${type}!) { ${mutation}(input: $input) { meeting { speakers { queue { id } } } errors { code } } }`,
+      { input: { meetingId, ...input } },
+      cookie,
+    );
+    expect(res.data?.[mutation].errors).toEqual([]);
+    return res.data![mutation].meeting;
+  };
+  await floor('requestFloor', {}, cookies.chair);
+  const { speakers } = await floor('requestFloor', {}, cookies.coordinator);
+  await floor('giveFloor', { speakerId: speakers.queue[0].id, replacing: null }, cookies.coordinator);
+  await floor('setSpeakingTimeLimit', { seconds: 180 }, cookies.coordinator);
 });
 afterAll(() => server?.close());
 
@@ -78,6 +100,8 @@ describe("the read model answers the client's meeting documents exactly as the e
       expect(read.data!.meeting).not.toBeNull();
       expect(read.data!.meeting.currentItem).not.toBeNull();
       expect(read.data!.meeting.liveCursor).not.toBe('0');
+      expect(read.data!.meeting.speakers.speaking).not.toBeNull();
+      expect(read.data!.meeting.speakers.queue).toHaveLength(1);
       expect(read.data!.meeting).toEqual(entity.data!.node);
     });
   }
