@@ -367,10 +367,12 @@ describe('deleteMyAccount', () => {
       summary: 'Ordförande: Borttagen person.',
     });
     // They stay in the meeting's attendance under the name the minutes give, no longer linked to an account.
-    expect(await one('select person_id, name from meeting_attendee where id = $1', fixture.attendee)).toEqual({
-      person_id: null,
-      name: 'Borttagen person',
-    });
+    expect(await one('select person_id, name from meeting_attendee where id = $1', fixture.attendee)).toEqual(
+      {
+        person_id: null,
+        name: 'Borttagen person',
+      },
+    );
     // The seat they held is vacant and ended, so the coordinator can fill it again.
     const seat = await one(
       'select person_id, holder_name, ended_at from council_seat where id = $1',
