@@ -17,6 +17,7 @@ import { AccountToken, AccountTokenPurpose } from '../src/accounts/account-token
 import { RateLimitAttempt } from '../src/accounts/rate-limit.entity.js';
 import { Forum } from '../src/forums/forum.entity.js';
 import { CouncilSeat } from '../src/council/council-seat.entity.js';
+import { MeetingAdjuster } from '../src/meetings/meeting-adjuster.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { Attendee } from '../src/meetings/attendee.entity.js';
 import { Party } from '../src/parties/party.entity.js';
@@ -118,9 +119,11 @@ async function createPersonWithEverything(em: EntityManager) {
     forum,
     title: 'Extra sammanträde',
     startsAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),
+    endsAt: new Date(Date.now() + 7 * 24 * 3600 * 1000 + 2 * 3600 * 1000),
     chair: person,
     summary: `Ordförande: ${NAME.toUpperCase()}.`,
   });
+  em.create(MeetingAdjuster, { meeting, person, position: 1 });
   const attendee = em.create(Attendee, { meeting, person, name: NAME });
   const token = (purpose: AccountTokenPurpose, extra: Partial<RequiredEntityData<AccountToken>>) =>
     em.create(AccountToken, {

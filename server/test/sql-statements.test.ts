@@ -22,6 +22,7 @@ async function meetingWithItems(count: number): Promise<string> {
     forum,
     title: `Möte med ${count} punkter`,
     startsAt: new Date(),
+    endsAt: new Date(Date.now() + 2 * 3600 * 1000),
     status: MeetingStatus.AGENDA_PUBLISHED,
   });
   for (let i = 1; i <= count; i++) {

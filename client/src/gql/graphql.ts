@@ -189,6 +189,7 @@ export type MeetingEventKind =
 export type MeetingStatus =
   /** The agenda is public; the meeting has not started. */
   | 'AGENDA_PUBLISHED'
+  | 'CANCELLED'
   /** The meeting is over. */
   | 'CLOSED'
   /** Being prepared; only the coordinator and the chair see it. */

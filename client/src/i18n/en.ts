@@ -140,6 +140,7 @@ const en: MessageSchema = {
     AGENDA_PUBLISHED: 'Agenda published',
     IN_PROGRESS: 'In progress',
     CLOSED: 'Closed',
+    CANCELLED: 'Cancelled',
   },
   itemKind: {
     FORMALITY: 'Formality',

@@ -142,6 +142,7 @@ const sv = {
     AGENDA_PUBLISHED: 'Dagordning publicerad',
     IN_PROGRESS: 'Pågår',
     CLOSED: 'Avslutat',
+    CANCELLED: 'Inställt',
   },
   itemKind: {
     FORMALITY: 'Formalia',

@@ -28,8 +28,8 @@ export async function createListFixtures(
     await client.query('BEGIN');
     for (const size of [5, 100]) {
       const meeting = await client.query(
-        `INSERT INTO meeting (id, forum_id, title, starts_at, location, status, version)
-         SELECT gen_random_uuid(), forum_id, $2, now() + interval '30 days', location, 'AGENDA_PUBLISHED', 1
+        `INSERT INTO meeting (id, forum_id, title, starts_at, ends_at, location, status, version)
+         SELECT gen_random_uuid(), forum_id, $2, now() + interval '30 days', now() + interval '30 days 2 hours', location, 'AGENDA_PUBLISHED', 1
            FROM meeting WHERE id = $1
          RETURNING id`,
         [source, `Benchmöte med ${size} punkter`],

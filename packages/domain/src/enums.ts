@@ -27,6 +27,8 @@ export enum MeetingStatus {
   AGENDA_PUBLISHED = 'AGENDA_PUBLISHED',
   IN_PROGRESS = 'IN_PROGRESS',
   CLOSED = 'CLOSED',
+  /** Called off before it was held; its members are told. */
+  CANCELLED = 'CANCELLED',
 }
 
 /** A meeting status as its string value; what GraphQL clients hold (codegen emits string unions). */

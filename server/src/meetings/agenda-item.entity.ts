@@ -40,6 +40,13 @@ export class AgendaItem implements Node {
   @Property({ type: 'string', length: 200, nullable: true })
   presenter?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the item is about: background and what is asked of the meeting.',
+  })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
   @Field(() => Int, { description: 'Minutes planned for the item.' })
   @Property({ type: 'integer' })
   plannedMinutes!: number;

@@ -15,6 +15,7 @@ import { MeetingStatus } from '@samverka/domain';
 import { Forum } from '../forums/forum.entity.js';
 import { Person } from '../accounts/person.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
+import { MeetingAdjuster } from './meeting-adjuster.entity.js';
 
 /** A forum's meeting (sammanträde) with its ordered agenda. */
 @ObjectType({ description: 'A meeting (sammanträde) of a forum, with its ordered agenda.', implements: Node })
@@ -42,9 +43,27 @@ export class Meeting implements Node {
   @Index()
   startsAt!: Date;
 
-  @Field(() => String, { nullable: true, description: 'Where the meeting is held.' })
+  @Field(() => Date, { description: 'When the meeting is planned to end.' })
+  @Property({ type: 'datetime' })
+  endsAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the meeting is held: the address of the place.',
+  })
   @Property({ type: 'string', length: 200, nullable: true })
   location?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'How accessible the place is: entrance, lift, hearing loop, toilets (tillgänglighet).',
+  })
+  @Property({ type: 'text', nullable: true })
+  accessibility?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The link to join the meeting digitally.' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  digitalLink?: string | null;
 
   @Field(() => MeetingStatus, { description: 'Where the meeting is in its workflow.' })
   @Enum({ items: () => MeetingStatus, nativeEnumName: 'meeting_status' })
@@ -91,9 +110,24 @@ export class Meeting implements Node {
   @Property({ type: 'text', nullable: true })
   summary?: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the meeting was cancelled.' })
+  @Property({ type: 'datetime', nullable: true })
+  cancelledAt?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the meeting was cancelled, as told to its members.',
+  })
+  @Property({ type: 'text', nullable: true })
+  cancellationReason?: string | null;
+
   /** The meeting's chair (ordförande), who may run it besides the coordinator. */
   @ManyToOne(() => Person, { ref: true, nullable: true, deleteRule: 'set null' })
   chair?: Ref<Person> | null;
+
+  /** One or two adjusters (justerare) who approve the minutes with the chair. */
+  @OneToMany(() => MeetingAdjuster, (adjuster) => adjuster.meeting, { orderBy: { position: 'asc' } })
+  adjusters = new Collection<MeetingAdjuster>(this);
 
   @OneToMany(() => AgendaItem, (item) => item.meeting, { orderBy: { position: 'asc' } })
   agenda = new Collection<AgendaItem>(this);

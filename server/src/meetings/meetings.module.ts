@@ -1,6 +1,7 @@
 import type { FeatureModule } from '../feature-module.js';
 import { Meeting } from './meeting.entity.js';
 import { AgendaItem } from './agenda-item.entity.js';
+import { MeetingAdjuster } from './meeting-adjuster.entity.js';
 import { AgendaItemResolver, MeetingsResolver } from './meetings.resolver.js';
 import { meetingChangedField } from './meeting-live.js';
 import { MEETING_MUTATION_RULES } from './meeting.policy.js';
@@ -11,7 +12,7 @@ import { FloorResolver } from './floor.resolver.js';
 /** Meetings, their agenda, the chair's actions, attendance and the speakers' list, live. */
 export const meetingsModule: FeatureModule = {
   name: 'meetings',
-  entities: [Meeting, AgendaItem, Attendee, AttendanceRecord, Speaker],
+  entities: [Meeting, AgendaItem, MeetingAdjuster, Attendee, AttendanceRecord, Speaker],
   resolvers: [MeetingsResolver, AgendaItemResolver, FloorResolver],
   liveFields: [meetingChangedField],
   policies: [{ policy: 'meeting', rules: MEETING_MUTATION_RULES }],

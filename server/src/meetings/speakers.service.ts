@@ -181,8 +181,8 @@ export function setSpeakingTimeLimit(
         UserErrorCode.INVALID,
       );
     }
-    if (meeting.status === MeetingStatus.CLOSED) {
-      throw userError('', 'Mötet är avslutat.', UserErrorCode.INVALID_TRANSITION);
+    if (meeting.status === MeetingStatus.CLOSED || meeting.status === MeetingStatus.CANCELLED) {
+      throw userError('', 'Mötet är avslutat eller inställt.', UserErrorCode.INVALID_TRANSITION);
     }
     meeting.speakingTimeLimitSeconds = input.seconds;
     return MeetingEventKind.SPEAKING_TIME_LIMIT_SET;
