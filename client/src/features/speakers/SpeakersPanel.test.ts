@@ -56,6 +56,16 @@ describe('SpeakersPanel', () => {
     expect(wrapper.find('.speakers-next').exists()).toBe(false);
   });
 
+  test('without a heading, for a region that has its own', async () => {
+    const { wrapper } = await mountInPage(SpeakersPanel, {
+      props: { speakers: speakers(), now: NOW, withHeading: false },
+    });
+    unmount = () => wrapper.unmount();
+    expect(wrapper.find('h2').exists()).toBe(false);
+    expect(wrapper.element.tagName).toBe('DIV');
+    expect(wrapper.get('.speakers-next').text()).toBe('Nästa: Johan Ek');
+  });
+
   test.each(['phone', 'projector'] as const)('has no axe violations as %s', async (variant) => {
     const { wrapper } = await mountInPage(SpeakersPanel, {
       props: { speakers: speakers(), now: NOW, variant },
