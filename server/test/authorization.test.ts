@@ -15,6 +15,8 @@ const ROLES: Role[] = ['anonymous', 'member', 'chair', 'coordinator'];
 let server: TestServer;
 const cookies: Partial<Record<Role, string>> = {};
 const ids: Record<Role, string | null> = { anonymous: null, member: null, chair: null, coordinator: null };
+/** Samverkansrådet's members, who may take part in its meetings' speakers' lists. */
+let participantIds: string[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -23,6 +25,14 @@ beforeAll(async () => {
     cookies[role] = await server.signIn(role);
     ids[role] = (await server.gql('{ viewer { id } }', {}, cookies[role])).data!.viewer.id;
   }
+  const seats = await server.orm.em
+    .fork()
+    .getConnection()
+    .execute<{ person_id: string }[]>(
+      `select person_id from council_seat s join forum f on f.id = s.forum_id
+       where f.slug = 'samverkansradet' and person_id is not null and ended_at is null`,
+    );
+  participantIds = seats.map((seat) => seat.person_id);
 });
 afterAll(() => server?.close());
 
@@ -42,6 +52,26 @@ const INPUT_TYPES: Record<string, string> = {
   deferAgendaItem: 'AgendaItemActionInput',
   completeAgendaItem: 'AgendaItemActionInput',
   recordAgendaItemOutcome: 'RecordAgendaItemOutcomeInput',
+  recordAttendance: 'RecordAttendanceInput',
+  requestFloor: 'FloorInput',
+  withdrawFloorRequest: 'FloorInput',
+  giveFloor: 'GiveFloorInput',
+  endSpeech: 'SpeakerActionInput',
+  removeFloorRequest: 'SpeakerActionInput',
+  setSpeakingTimeLimit: 'SetSpeakingTimeLimitInput',
+};
+
+const NO_SPEAKER = Buffer.from('Speaker:00000000-0000-0000-0000-000000000000').toString('base64url');
+
+/** Inputs of the attendance and speakers' list mutations, which name no version. */
+const FLOOR_INPUTS: Record<string, Record<string, unknown>> = {
+  recordAttendance: { name: 'Gäst i matrisen', change: 'PRESENT_AT_START' },
+  requestFloor: {},
+  withdrawFloorRequest: {},
+  giveFloor: { speakerId: NO_SPEAKER, replacing: null },
+  endSpeech: { speakerId: NO_SPEAKER },
+  removeFloorRequest: { speakerId: NO_SPEAKER },
+  setSpeakingTimeLimit: { seconds: 120 },
 };
 
 describe.each(Object.entries(mutationRules('meeting')))('%s', (mutation, rule) => {
@@ -50,13 +80,16 @@ describe.each(Object.entries(mutationRules('meeting')))('%s', (mutation, rule) =
     const expectedAllowed = meetingPolicy[rule as keyof typeof meetingPolicy](viewerOf(role), {
       status: 'AGENDA_PUBLISHED' as never,
       chairId: chairOfMeeting,
+      participantIds,
     });
     const meeting =
       mutation === 'publishAgenda'
         ? await draftMeeting(server, cookies.coordinator!)
         : await upcomingMeeting(server);
-    const input: Record<string, unknown> = { meetingId: meeting.id, expectedVersion: meeting.version };
-    if (INPUT_TYPES[mutation]) input.agendaItemId = meeting.agenda[1]!.id;
+    const input: Record<string, unknown> = FLOOR_INPUTS[mutation]
+      ? { meetingId: meeting.id, ...FLOOR_INPUTS[mutation] }
+      : { meetingId: meeting.id, expectedVersion: meeting.version };
+    if (INPUT_TYPES[mutation] && !FLOOR_INPUTS[mutation]) input.agendaItemId = meeting.agenda[1]!.id;
     if (mutation === 'recordAgendaItemOutcome') input.minute = 'Anteckning';
     const res = await server.gql(
       `mutation($input: ${INPUT_TYPES[mutation] ?? 'MeetingActionInput'}!) { ${mutation}(input: $input) { meeting { version } errors { code } } }`,
@@ -72,11 +105,11 @@ describe.each(Object.entries(mutationRules('meeting')))('%s', (mutation, rule) =
       expect(res.errors?.[0]?.extensions?.code).toBe(role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
       expect(res.data).toBeNull();
       const after = await server.gql(
-        'query($id: ID!) { meeting(id: $id) { version } }',
+        'query($id: ID!) { meeting(id: $id) { version speakersVersion } }',
         { id: meeting.id },
         cookies.coordinator,
       );
-      expect(after.data!.meeting.version).toBe(meeting.version);
+      expect(after.data!.meeting).toEqual({ version: meeting.version, speakersVersion: 0 });
     }
   });
 });
@@ -90,12 +123,12 @@ async function resetMeeting(meetingId: string, status: string) {
       `update agenda_item set status = 'PENDING', timer_started_at = null, elapsed_seconds = 0, decision = null, minute = null where meeting_id = ?`,
       [id],
     );
-  await em
-    .getConnection()
-    .execute(
-      `update meeting set status = ?::meeting_status, timer_paused = false, started_at = null, closed_at = null where id = ?`,
-      [status, id],
-    );
+  await em.getConnection().execute(`delete from meeting_attendee where meeting_id = ?`, [id]);
+  await em.getConnection().execute(
+    `update meeting set status = ?::meeting_status, timer_paused = false, started_at = null, closed_at = null,
+       speakers_version = 0, speaking_time_limit_seconds = null where id = ?`,
+    [status, id],
+  );
 }
 
 describe('accounts', () => {

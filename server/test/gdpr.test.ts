@@ -19,6 +19,7 @@ import { Forum } from '../src/forums/forum.entity.js';
 import { CouncilSeat } from '../src/council/council-seat.entity.js';
 import { MeetingAdjuster } from '../src/meetings/meeting-adjuster.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
+import { Attendee } from '../src/meetings/attendee.entity.js';
 import { Party } from '../src/parties/party.entity.js';
 import { Membership } from '../src/parties/membership.entity.js';
 import { CNatetRepresentative } from '../src/parties/cnatet-representative.entity.js';
@@ -124,6 +125,7 @@ async function createPersonWithEverything(em: EntityManager) {
     summary: `Ordförande: ${NAME.toUpperCase()}.`,
   });
   em.create(MeetingAdjuster, { meeting, person, position: 1 });
+  const attendee = em.create(Attendee, { meeting, person, name: NAME });
   const token = (purpose: AccountTokenPurpose, extra: Partial<RequiredEntityData<AccountToken>>) =>
     em.create(AccountToken, {
       tokenHash: randomBytes(32).toString('hex'),
@@ -166,6 +168,7 @@ async function createPersonWithEverything(em: EntityManager) {
     seat: seat.id,
     meeting: meeting.id,
     document: document.id,
+    attendee: attendee.id,
     tokenHashes: [reset.tokenHash, sentInvitation.tokenHash, receivedInvitation.tokenHash],
     sentInvitation: sentInvitation.id,
     receivedInvitation: receivedInvitation.id,
@@ -380,6 +383,13 @@ describe('deleteMyAccount', () => {
       uploaded_by_id: null,
       name: 'underlag.pdf',
     });
+    // They stay in the meeting's attendance under the name the minutes give, no longer linked to an account.
+    expect(await one('select person_id, name from meeting_attendee where id = $1', fixture.attendee)).toEqual(
+      {
+        person_id: null,
+        name: 'Borttagen person',
+      },
+    );
     // The seat they held is vacant and ended, so the coordinator can fill it again.
     const seat = await one(
       'select person_id, holder_name, ended_at from council_seat where id = $1',

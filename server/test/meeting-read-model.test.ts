@@ -17,7 +17,7 @@ const clientFile = (path: string) =>
 /** The client's documents, each with the same selection asked through node(id:), which takes the entity path. */
 const DOCUMENTS = {
   live: {
-    text: clientFile('live/LivePage.graphql'),
+    text: clientFile('live/LivePage.graphql') + clientFile('speakers/SpeakersList.graphql'),
     operationName: 'LiveMeetingInitial',
     entityPath:
       'query EntityPath($id: ID!) { node(id: $id) { ...LiveMeeting ... on Meeting { liveCursor } } }',
@@ -26,7 +26,8 @@ const DOCUMENTS = {
     text:
       clientFile('meetings/MeetingPage.graphql') +
       clientFile('meetings/MeetingDetails.graphql') +
-      clientFile('documents/DocumentFields.graphql'),
+      clientFile('documents/DocumentFields.graphql') +
+      clientFile('speakers/SpeakersList.graphql'),
     operationName: 'Meeting',
     entityPath:
       'query EntityPath($id: ID!) { node(id: $id) { ...MeetingDetails ... on Meeting { liveCursor } } }',
@@ -71,6 +72,25 @@ beforeAll(async () => {
   em.create(DocumentContent, { document, bytes: Buffer.from('%PDF-1.7') });
   em.create(DocumentAttachment, { document, agendaItem: second! });
   await em.flush();
+  // A speakers' list with a speaker and a queue, and a time limit.
+  const floor = async (mutation: string, input: Record<string, unknown>, cookie: string | undefined) => {
+    const type = {
+      requestFloor: 'FloorInput',
+      giveFloor: 'GiveFloorInput',
+      setSpeakingTimeLimit: 'SetSpeakingTimeLimitInput',
+    }[mutation];
+    const res = await server.gql(
+      `mutation($input: ${type}!) { ${mutation}(input: $input) { meeting { speakers { queue { id } } } errors { code } } }`,
+      { input: { meetingId, ...input } },
+      cookie,
+    );
+    expect(res.data?.[mutation].errors).toEqual([]);
+    return res.data![mutation].meeting;
+  };
+  await floor('requestFloor', {}, cookies.chair);
+  const { speakers } = await floor('requestFloor', {}, cookies.coordinator);
+  await floor('giveFloor', { speakerId: speakers.queue[0].id, replacing: null }, cookies.coordinator);
+  await floor('setSpeakingTimeLimit', { seconds: 180 }, cookies.coordinator);
 });
 afterAll(() => server?.close());
 
@@ -93,6 +113,8 @@ describe("the read model answers the client's meeting documents exactly as the e
       expect(read.data!.meeting).not.toBeNull();
       expect(read.data!.meeting.currentItem).not.toBeNull();
       expect(read.data!.meeting.liveCursor).not.toBe('0');
+      expect(read.data!.meeting.speakers.speaking).not.toBeNull();
+      expect(read.data!.meeting.speakers.queue).toHaveLength(1);
       expect(read.data!.meeting).toEqual(entity.data!.node);
     });
   }

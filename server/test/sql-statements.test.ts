@@ -62,9 +62,9 @@ test('a list of meetings with their agendas costs a constant number of statement
 });
 
 // The request's snapshot (taken for any document that selects a cursor) and one statement of plain rows.
-test("the live and meeting pages' meeting query is two statements, live cursor included", async () => {
+test("the live and meeting pages' meeting query is two statements, live cursor and speakers included", async () => {
   const id = await meetingWithItems(12);
-  const live = `query($id: ID!) { meeting(id: $id) { id title startsAt location status version liveCursor startedAt closedAt timerPaused forum { id slug name } currentItem { id } agenda { id position title kind presenter plannedMinutes status elapsedSeconds timerStartedAt } } }`;
+  const live = `query($id: ID!) { meeting(id: $id) { id title startsAt location status version liveCursor startedAt closedAt timerPaused forum { id slug name } currentItem { id } agenda { id position title kind presenter plannedMinutes status elapsedSeconds timerStartedAt } speakersVersion speakers { timeLimitSeconds speaking { id name organisation personId status requestedAt startedAt } queue { id name personId status requestedAt } } } }`;
   const page = `query($id: ID!) { meeting(id: $id) { id version summary chairName viewerCanChair liveCursor agenda { decision minute activity { id number title } } } }`;
   expect(await statementsFor(live, { id })).toBe(2);
   expect(await statementsFor(page, { id })).toBe(2);

@@ -63,6 +63,13 @@ export enum MeetingEventKind {
   ITEM_COMPLETED = 'ITEM_COMPLETED',
   MEETING_CLOSED = 'MEETING_CLOSED',
   DOCUMENTS_CHANGED = 'DOCUMENTS_CHANGED',
+  /** Someone's presence was recorded: present from the start, arrived or left. */
+  ATTENDANCE_RECORDED = 'ATTENDANCE_RECORDED',
+  FLOOR_REQUESTED = 'FLOOR_REQUESTED',
+  FLOOR_REQUEST_WITHDRAWN = 'FLOOR_REQUEST_WITHDRAWN',
+  FLOOR_GIVEN = 'FLOOR_GIVEN',
+  SPEECH_ENDED = 'SPEECH_ENDED',
+  SPEAKING_TIME_LIMIT_SET = 'SPEAKING_TIME_LIMIT_SET',
   /** Not a change: the missed events could not all be replayed, so this is the meeting as it is now. */
   RESYNC = 'RESYNC',
 }

@@ -6,3 +6,4 @@ export * from './text-rules.js';
 export * from './parties.js';
 export * from './accounts.js';
 export * from './documents.js';
+export * from './floor.js';

@@ -14,6 +14,8 @@ export const NODE_TYPES = [
   'Nomination',
   'Membership',
   'CouncilSeat',
+  'Attendee',
+  'Speaker',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -4,6 +4,7 @@ import type { AgendaItemKind, AgendaItemStatus, MeetingStatus } from '@samverka/
 import { toGlobalId } from '../graphql/node.js';
 import { meetingTopic } from '../live/publish.js';
 import { DocumentFile } from '../documents/document-file.type.js';
+import { SPEAKERS_JSON, speakersOf, type SpeakersListView, type SpeakersRow } from './speakers-view.js';
 
 /*
  * The read model of the hot public meeting reads (the meeting and live pages). A meeting with its forum,
@@ -75,6 +76,8 @@ export class MeetingView {
   readonly chairName!: string | null;
   readonly forum!: ForumView;
   readonly agenda!: AgendaItemView[];
+  readonly speakersVersion!: number;
+  readonly speakers!: SpeakersListView;
   /** The topic's latest sequence, read in the same statement (one snapshot) as the meeting. */
   readonly liveCursor!: string;
 
@@ -108,6 +111,15 @@ const AGENDA_ITEM: Selectable = {
   activity: ACTIVITY,
   documents: { id: true, name: true, mediaType: true, size: true, uploadedAt: true, url: true },
 };
+const SPEAKER: Selectable = {
+  id: true,
+  name: true,
+  organisation: true,
+  personId: true,
+  status: true,
+  requestedAt: true,
+  startedAt: true,
+};
 const MEETING: Selectable = {
   id: true,
   title: true,
@@ -125,6 +137,8 @@ const MEETING: Selectable = {
   forum: { id: true, slug: true, name: true },
   currentItem: AGENDA_ITEM,
   agenda: AGENDA_ITEM,
+  speakersVersion: true,
+  speakers: { timeLimitSeconds: true, speaking: SPEAKER, queue: SPEAKER },
 };
 
 function within(
@@ -154,6 +168,7 @@ export function answersSelection(info: GraphQLResolveInfo): boolean {
 
 // Timestamps travel as epoch milliseconds, so that rows and JSON give the same Date as the ORM does.
 const MEETING_SQL = `select m.id, m.title, m.location, m.status, m.version, m.timer_paused, m.summary, m.chair_id,
+  m.speakers_version, ${SPEAKERS_JSON} as speakers,
   floor(extract(epoch from m.starts_at) * 1000)::float8 as starts_at,
   floor(extract(epoch from m.started_at) * 1000)::float8 as started_at,
   floor(extract(epoch from m.closed_at) * 1000)::float8 as closed_at,
@@ -196,6 +211,8 @@ interface MeetingRow {
   forum_name: string;
   live_cursor: string;
   agenda: AgendaItemRow[];
+  speakers_version: number;
+  speakers: SpeakersRow;
 }
 
 interface AgendaItemRow {
@@ -237,6 +254,8 @@ export async function readMeetingView(em: EntityManager, meetingId: string): Pro
     chairName: row.chair_name,
     forum: new ForumView(row.forum_id, row.forum_slug, row.forum_name),
     liveCursor: row.live_cursor,
+    speakersVersion: row.speakers_version,
+    speakers: speakersOf(row.speakers),
     agenda: row.agenda.map(
       (item) =>
         new AgendaItemView({

@@ -22,7 +22,7 @@ import { MeetingAdjuster } from './meeting-adjuster.entity.js';
 @Entity({ tableName: 'meeting' })
 @Index({ properties: ['forum', 'startsAt'] })
 export class Meeting implements Node {
-  [OptionalProps]?: 'globalId' | 'status' | 'version' | 'timerPaused';
+  [OptionalProps]?: 'globalId' | 'status' | 'version' | 'timerPaused' | 'speakersVersion';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -87,6 +87,20 @@ export class Meeting implements Node {
   @Field(() => Boolean, { description: "True while the chair has paused the current item's timer." })
   @Property({ type: 'boolean' })
   timerPaused: boolean = false;
+
+  /** Bumped by attendance and speakers' list changes, which leave `version` alone so that a member asking
+   * for the floor never makes a chair's action stale. */
+  @Field(() => Int, {
+    description:
+      "Bumped by every change of attendance or the speakers' list (which do not bump version); with version, " +
+      'tells which of two views of the meeting is newer.',
+  })
+  @Property({ type: 'integer' })
+  speakersVersion: number = 0;
+
+  /** Seconds each speaker may speak, for every item of the meeting; null for no limit. */
+  @Property({ type: 'integer', nullable: true })
+  speakingTimeLimitSeconds?: number | null;
 
   /** A short summary written after the meeting (protokoll). */
   @Field(() => String, {

@@ -5,6 +5,8 @@ import type { Viewer } from '../graphql/context.js';
 export interface MeetingAccessFacts {
   status: MeetingStatus;
   chairId: string | null;
+  /** Who may take part in its speakers' list: the forum's members and those recorded present. */
+  participantIds?: readonly string[];
 }
 
 /** Who may do what with a meeting, one line per rule. */
@@ -12,6 +14,9 @@ export const meetingPolicy = {
   /** Run the meeting: the coordinator, or the meeting's chair. */
   chair: (viewer: Viewer | null, meeting: MeetingAccessFacts): boolean =>
     !!viewer && (viewer.isCoordinator || viewer.id === meeting.chairId),
+  /** Ask for the floor and withdraw: a member of the forum, or anyone the chair recorded present. */
+  takePart: (viewer: Viewer | null, meeting: MeetingAccessFacts): boolean =>
+    !!viewer && !!meeting.participantIds?.includes(viewer.id),
   /** See it: anyone once the agenda is published; while a draft, those who run it. */
   see: (viewer: Viewer | null, meeting: MeetingAccessFacts): boolean =>
     meeting.status !== MeetingStatus.DRAFT || meetingPolicy.chair(viewer, meeting),
@@ -30,4 +35,11 @@ export const MEETING_MUTATION_RULES = {
   completeAgendaItem: 'chair',
   deferAgendaItem: 'chair',
   closeMeeting: 'chair',
+  recordAttendance: 'chair',
+  requestFloor: 'takePart',
+  withdrawFloorRequest: 'takePart',
+  giveFloor: 'chair',
+  endSpeech: 'chair',
+  removeFloorRequest: 'chair',
+  setSpeakingTimeLimit: 'chair',
 } as const satisfies Record<string, keyof typeof meetingPolicy>;

@@ -5,12 +5,15 @@ import { MeetingAdjuster } from './meeting-adjuster.entity.js';
 import { AgendaItemResolver, MeetingsResolver } from './meetings.resolver.js';
 import { meetingChangedField } from './meeting-live.js';
 import { MEETING_MUTATION_RULES } from './meeting.policy.js';
+import { Attendee, AttendanceRecord } from './attendee.entity.js';
+import { Speaker } from './speaker.entity.js';
+import { FloorResolver } from './floor.resolver.js';
 
-/** Meetings, their agenda and the chair's actions, live. */
+/** Meetings, their agenda, the chair's actions, attendance and the speakers' list, live. */
 export const meetingsModule: FeatureModule = {
   name: 'meetings',
-  entities: [Meeting, AgendaItem, MeetingAdjuster],
-  resolvers: [MeetingsResolver, AgendaItemResolver],
+  entities: [Meeting, AgendaItem, MeetingAdjuster, Attendee, AttendanceRecord, Speaker],
+  resolvers: [MeetingsResolver, AgendaItemResolver, FloorResolver],
   liveFields: [meetingChangedField],
   policies: [{ policy: 'meeting', rules: MEETING_MUTATION_RULES }],
 };

@@ -4,6 +4,7 @@ import { Migration20261123084129_parties_and_accession } from './Migration202611
 import { Migration20261202033000_live_event_retention } from './Migration20261202033000_live_event_retention.js';
 import { Migration20261202061617_meeting_planning } from './Migration20261202061617_meeting_planning.js';
 import { Migration20261202062204_documents } from './Migration20261202062204_documents.js';
+import { Migration20261202063000_attendance_and_speakers } from './Migration20261202063000_attendance_and_speakers.js';
 
 /** Every migration, in order; listed explicitly so the same list works from TypeScript and from dist/. */
 export const migrationsList: MigrationObject[] = [
@@ -15,4 +16,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202033000_live_event_retention', class: Migration20261202033000_live_event_retention },
   { name: 'Migration20261202061617_meeting_planning', class: Migration20261202061617_meeting_planning },
   { name: 'Migration20261202062204_documents', class: Migration20261202062204_documents },
+  {
+    name: 'Migration20261202063000_attendance_and_speakers',
+    class: Migration20261202063000_attendance_and_speakers,
+  },
 ];

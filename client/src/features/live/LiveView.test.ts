@@ -102,7 +102,7 @@ describe('LiveView (phones)', () => {
       .map((region) => region.attributes('data-region') ?? region.classes()[0]);
     expect(regions).toEqual(['live-current', 'decision', 'speakers', 'live-timing', 'live-upcoming', 'done']);
     expect(wrapper.get('[data-region="decision"]').text()).toContain('Uppföljningen godkänns.');
-    expect(wrapper.get('[data-region="speakers"]').text()).toContain('Ingen har begärt ordet.');
+    expect(wrapper.get('[data-region="speakers"]').text()).toContain('Har ordetLeila Haddad');
     expect(wrapper.get('[data-region="done"]').text()).toContain('Mötet öppnades.');
   });
 

@@ -35,7 +35,7 @@ describe('ProjectorView', () => {
     expect(wrapper.text()).toContain('Punkten drar över med 02:00');
     expect(wrapper.get('.live-schedule').text()).toContain('14:45');
     expect(wrapper.get('[data-region="decision"]').text()).toContain('Uppföljningen godkänns.');
-    expect(wrapper.get('[data-region="speakers"]').text()).toContain('Ingen har begärt ordet.');
+    expect(wrapper.get('[data-region="speakers"]').text()).toContain('Har ordetLeila Haddad');
     expect(wrapper.get('.connection').text()).toContain('Ansluten');
   });
 

@@ -6,12 +6,18 @@ import { useLiveSubscription, type LiveEventHeader } from '../../lib/live/use-li
 interface VersionedMeeting {
   id: string;
   version: number;
+  /** Bumped by attendance and speakers' list changes, which leave `version` alone. */
+  speakersVersion?: number;
 }
 
-/** The newer of two views of a meeting, by version; the first on a tie. */
+/**
+ * The newer of two views of a meeting, by version, then by speakersVersion; the first on a tie. Both counters
+ * only grow, so a view read later is never behind in either.
+ */
 export function newerMeeting<T extends VersionedMeeting>(a: T | null, b: T | null): T | null {
   if (!a || !b) return a ?? b;
-  return b.version > a.version ? b : a;
+  if (b.version !== a.version) return b.version > a.version ? b : a;
+  return (b.speakersVersion ?? 0) > (a.speakersVersion ?? 0) ? b : a;
 }
 
 export interface LiveMeetingOptions<TData, TMeeting extends VersionedMeeting> {
