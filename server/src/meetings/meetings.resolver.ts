@@ -36,6 +36,7 @@ import { meetingTopic } from '../live/publish.js';
 import { LIVE_CURSOR, liveCursor } from '../live/live-cursor.js';
 import { ROLE_DEPENDENT } from '../live/audience.js';
 import * as meetings from './meeting.service.js';
+import type { Outbox } from '../outbox/outbox.js';
 
 export const MeetingConnection = Connection(Meeting, 'Meeting');
 
@@ -76,6 +77,12 @@ const MeetingPayload = Payload(
   },
   'Why the action was refused.',
 );
+
+/** Mutations come over HTTP only (the WebSocket carries subscriptions), where the outbox is in the context. */
+function outboxOf(outbox: Outbox | undefined): Outbox {
+  if (!outbox) throw new Error('the notice is mailed from HTTP requests only');
+  return outbox;
+}
 
 function chairInput(input: MeetingActionInput) {
   return { meetingId: idOfType(input.meetingId, 'Meeting'), expectedVersion: input.expectedVersion };
@@ -175,9 +182,9 @@ export class MeetingsResolver {
   @Mutation(() => MeetingPayload, { description: "Publishes a draft meeting's agenda." })
   publishAgenda(
     @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer, outbox }: GraphQLContext,
   ) {
-    return payloadWith('meeting', () => meetings.publishAgenda(em, viewer, chairInput(input)));
+    return payloadWith('meeting', () => meetings.publishAgenda(em, viewer, chairInput(input), outboxOf(outbox)));
   }
 
   @Mutation(() => MeetingPayload, {
