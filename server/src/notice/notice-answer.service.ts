@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MeetingStatus, TEXT_LIMITS, UserErrorCode, normaliseText } from '@samverka/domain';
@@ -56,9 +57,11 @@ export async function answerNotice(em: EntityManager, viewer: Viewer | null, inp
       throw tooLongError('comment', TEXT_LIMITS.noticeAnswerComment);
     }
     const answeredAt = new Date();
+    // One statement (insert … on conflict update), so two first answers at once do not collide.
     await tx.upsert(
       NoticeAnswer,
       {
+        id: randomUUID(),
         meeting,
         person: tx.getReference(Person, viewer.id),
         choice: input.choice,
