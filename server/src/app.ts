@@ -28,6 +28,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { isOwnOrigin } from './http/origin.js';
 import { Mailer } from './mail/mailer.js';
 import { devMailRoutes } from './mail/dev-mail.js';
+import { calendarFeeds } from './calendar/calendar-feeds.js';
 import { Outbox } from './outbox/outbox.js';
 
 export interface RunningSamverka {
@@ -210,6 +211,7 @@ export async function startSamverka(
       }),
     );
     if (mailer.catcher) app.use(devMailRoutes(mailer.catcher));
+    app.use(calendarFeeds(orm, (pathname) => mailer.link(pathname, {})));
     app.use(staticClient(config.clientDir));
     app.use(httpErrorHandler(log));
 
