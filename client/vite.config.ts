@@ -16,12 +16,14 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: api, ws: true, changeOrigin: false },
       '/healthz': { target: api },
+      '^/kalender.*\\.ics$': { target: api },
     },
   },
   preview: {
     proxy: {
       '/graphql': { target: api, ws: true },
       '/healthz': { target: api },
+      '^/kalender.*\\.ics$': { target: api },
     },
   },
   build: { outDir: 'dist', emptyOutDir: true },
