@@ -25,6 +25,7 @@ describe('routes', () => {
     ['/parter', 'parties'],
     ['/parter/UGFydHk6MQ==', 'party'],
     ['/samordnare', 'coordinator'],
+    ['/kalender', 'calendar'],
     ['/finns/inte', 'notFound'],
   ])('%s → %s', (path, name) => {
     const router = createAppRouter(createMemoryHistory());
