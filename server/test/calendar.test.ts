@@ -23,7 +23,11 @@ const CALENDAR = `query($first: Int, $after: String, $upcoming: Boolean, $forumI
 /** Meetings of another forum: three ahead, two behind, one cancelled ahead, one draft ahead. */
 async function seedOtherForum() {
   const em = server.orm.em.fork();
-  const forum = await em.findOneOrFail(Forum, { slug: { $ne: 'samverkansradet' } }, { orderBy: { position: 'asc' } });
+  const forum = await em.findOneOrFail(
+    Forum,
+    { slug: { $ne: 'samverkansradet' } },
+    { orderBy: { position: 'asc' } },
+  );
   // iCalendar times have whole seconds.
   const now = Math.floor(Date.now() / 60_000) * 60_000;
   const at = (days: number, title: string, status = MeetingStatus.AGENDA_PUBLISHED) =>
@@ -63,7 +67,7 @@ async function page(variables: Record<string, unknown>, cookie?: string) {
 const titles = (connection: any) => connection.edges.map((edge: any) => edge.node.title);
 
 describe('the calendar query', () => {
-  test("filters by forum and splits upcoming (soonest first) from past (latest first); drafts only for those who run them", async () => {
+  test('filters by forum and splits upcoming (soonest first) from past (latest first); drafts only for those who run them', async () => {
     const upcoming = await page({ forumId: otherForum.id, upcoming: true });
     expect(titles(upcoming)).toEqual(['Möte A', 'Möte F', 'Möte B', 'Möte C']);
     expect(upcoming.edges[1].node.status).toBe('CANCELLED');
@@ -79,7 +83,12 @@ describe('the calendar query', () => {
     const first = await page({ forumId: otherForum.id, upcoming: true, first: 2 });
     expect(titles(first)).toEqual(['Möte A', 'Möte F']);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = await page({ forumId: otherForum.id, upcoming: true, first: 2, after: first.pageInfo.endCursor });
+    const second = await page({
+      forumId: otherForum.id,
+      upcoming: true,
+      first: 2,
+      after: first.pageInfo.endCursor,
+    });
     expect(titles(second)).toEqual(['Möte B', 'Möte C']);
     expect(second.pageInfo.hasNextPage).toBe(false);
     const everyForum = await page({ first: 6 });
@@ -119,7 +128,9 @@ describe('the iCalendar feeds', () => {
     expect(summaries).toContain('INSTÄLLT: Möte F');
     expect(summaries.some((summary) => summary.includes('utkast'))).toBe(false);
     expect(events.find((event) => event.summary === 'INSTÄLLT: Möte F')!.status).toBe('CANCELLED');
-    expect(events.find((event) => event.summary === 'Möte A')!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/moten\//);
+    expect(events.find((event) => event.summary === 'Möte A')!.url).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/moten\//,
+    );
     const again = await fetch(`${server.url}/kalender.ics`, { headers: { 'if-none-match': etag! } });
     expect(again.status).toBe(304);
   });

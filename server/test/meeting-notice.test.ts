@@ -111,7 +111,9 @@ test('publishing the agenda mails every member the notice, with the agenda and a
     expect(invitation.end.toISOString()).toBe(new Date(meeting.endsAt).toISOString());
     expect(invitation.description).toContain('Samverkansrådet');
   }
-  expect(mailbox.messages.filter((mail) => mail.subject.startsWith('Kallelse:'))).toHaveLength(MEMBERS.length);
+  expect(mailbox.messages.filter((mail) => mail.subject.startsWith('Kallelse:'))).toHaveLength(
+    MEMBERS.length,
+  );
 });
 
 test('a changed notice carries a higher SEQUENCE, and a cancellation METHOD:CANCEL with the same UID', async () => {
@@ -128,9 +130,11 @@ test('a changed notice carries a higher SEQUENCE, and a cancellation METHOD:CANC
       'Lokalen är inte tillgänglig.',
       uuidOf(meetingId),
     ]);
-  await em.fork().transactional((tx) =>
-    recordMeetingNotice(tx, server.outbox, uuidOf(meetingId), MeetingNoticeReason.CANCELLED),
-  );
+  await em
+    .fork()
+    .transactional((tx) =>
+      recordMeetingNotice(tx, server.outbox, uuidOf(meetingId), MeetingNoticeReason.CANCELLED),
+    );
   const mail = await mailbox.waitFor('forening@samverka.example', /^Inställt sammanträde: /);
   expect(mail.text).toContain('Lokalen är inte tillgänglig.');
   const cancelled = invitationOf(mail);

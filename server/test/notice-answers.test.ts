@@ -43,7 +43,13 @@ async function addSeat(email: string) {
   const em = server.orm.em.fork();
   const forum = await em.findOneOrFail(Forum, { slug: 'samverkansradet' });
   const person = await em.findOneOrFail(Person, { email });
-  em.create(CouncilSeat, { forum, kind: SeatKind.CIVIL_SOCIETY, holderName: person.name, person, position: 60 });
+  em.create(CouncilSeat, {
+    forum,
+    kind: SeatKind.CIVIL_SOCIETY,
+    holderName: person.name,
+    person,
+    position: 60,
+  });
   await em.flush();
 }
 
@@ -57,7 +63,13 @@ async function meetingAt(startsAt: Date, status: MeetingStatus): Promise<string>
     endsAt: new Date(startsAt.getTime() + 3600_000),
     status,
   });
-  em.create(AgendaItem, { meeting, position: 1, title: 'Punkt', kind: AgendaItemKind.DISCUSSION, plannedMinutes: 5 });
+  em.create(AgendaItem, {
+    meeting,
+    position: 1,
+    title: 'Punkt',
+    kind: AgendaItemKind.DISCUSSION,
+    plannedMinutes: 5,
+  });
   await em.flush();
   return toGlobalId('Meeting', meeting.id);
 }
@@ -77,7 +89,10 @@ afterAll(() => server?.close());
 
 describe.each(Object.entries(mutationRules('notice')))('%s', (mutation, rule) => {
   test.each(ROLES)('as %s', async (role) => {
-    const viewer = role === 'anonymous' ? null : { id: ids[role]!, name: '', email: '', isCoordinator: role === 'coordinator', sessionId: '' };
+    const viewer =
+      role === 'anonymous'
+        ? null
+        : { id: ids[role]!, name: '', email: '', isCoordinator: role === 'coordinator', sessionId: '' };
     const expectedAllowed = noticePolicy[rule as keyof typeof noticePolicy](viewer, {
       status: MeetingStatus.AGENDA_PUBLISHED,
       chairId: ids.chair!,
@@ -116,12 +131,15 @@ test('a member answers, changes her answer, and sees it; the chair and the coord
   });
   await server.gql(ANSWER, { input: { meetingId, choice: 'COMING' } }, cookies.chair);
   for (const runner of ['chair', 'coordinator'] as const) {
-    const answers = (await server.gql(OVERVIEW, { id: meetingId }, cookies[runner])).data!.meeting.noticeAnswers;
+    const answers = (await server.gql(OVERVIEW, { id: meetingId }, cookies[runner])).data!.meeting
+      .noticeAnswers;
     const byName = Object.fromEntries(answers.entries.map((entry: any) => [entry.name, entry]));
     expect(byName['Maja Berg']).toMatchObject({ choice: 'NOT_COMING', comment: 'Sjuk.' });
     expect(byName['Erik Holm']).toMatchObject({ choice: 'COMING' });
     expect(answers.notComingCount).toBe(1);
-    expect(answers.comingCount + answers.notComingCount + answers.notAnsweredCount).toBe(answers.entries.length);
+    expect(answers.comingCount + answers.notComingCount + answers.notAnsweredCount).toBe(
+      answers.entries.length,
+    );
   }
   const signedOut = (await server.gql(OVERVIEW, { id: meetingId })).data!.meeting;
   expect(signedOut).toEqual({ viewerInvited: false, viewerNoticeAnswer: null, noticeAnswers: null });
@@ -144,24 +162,54 @@ test('who has not answered yet is listed, and the overview costs the same statem
       passwordHash: 'not used',
       createdAt: new Date(),
     });
-    em.create(CouncilSeat, { forum, kind: SeatKind.CIVIL_SOCIETY, holderName: person.name, person, position: 70 + i });
+    em.create(CouncilSeat, {
+      forum,
+      kind: SeatKind.CIVIL_SOCIETY,
+      holderName: person.name,
+      person,
+      position: 70 + i,
+    });
   }
   await em.flush();
   const many = await count();
   expect(many.answers.entries.length).toBe(few.answers.entries.length + 20);
   expect(many.answers.notAnsweredCount).toBe(few.answers.notAnsweredCount + 20);
-  expect(many.answers.entries.filter((entry: any) => entry.choice === null)).toHaveLength(many.answers.notAnsweredCount);
+  expect(many.answers.entries.filter((entry: any) => entry.choice === null)).toHaveLength(
+    many.answers.notAnsweredCount,
+  );
   expect(many.statements).toBe(few.statements);
 });
 
 describe('bad input is refused with a field error and writes nothing', () => {
   test.each([
-    ['a comment over the limit', () => meetingId, { comment: 'x'.repeat(501) }, ['input', 'comment'], 'TOO_LONG'],
-    ['an id that is no meeting', () => toGlobalId('Meeting', '00000000-0000-4000-8000-000000000000'), {}, ['input', 'meetingId'], 'NOT_FOUND'],
-    ['an id of another type', () => toGlobalId('Forum', '00000000-0000-4000-8000-000000000000'), {}, ['input', 'meetingId'], 'NOT_FOUND'],
+    [
+      'a comment over the limit',
+      () => meetingId,
+      { comment: 'x'.repeat(501) },
+      ['input', 'comment'],
+      'TOO_LONG',
+    ],
+    [
+      'an id that is no meeting',
+      () => toGlobalId('Meeting', '00000000-0000-4000-8000-000000000000'),
+      {},
+      ['input', 'meetingId'],
+      'NOT_FOUND',
+    ],
+    [
+      'an id of another type',
+      () => toGlobalId('Forum', '00000000-0000-4000-8000-000000000000'),
+      {},
+      ['input', 'meetingId'],
+      'NOT_FOUND',
+    ],
   ])('%s', async (_name, id, extra, field, code) => {
     const before = await rowCounts(server, ['notice_answer']);
-    const res = await server.gql(ANSWER, { input: { meetingId: id(), choice: 'COMING', ...extra } }, cookies.member);
+    const res = await server.gql(
+      ANSWER,
+      { input: { meetingId: id(), choice: 'COMING', ...extra } },
+      cookies.member,
+    );
     expect(res.data!.answerNotice.answer).toBeNull();
     expect(res.data!.answerNotice.errors[0]).toMatchObject({ field, code });
     expect(await rowCounts(server, ['notice_answer'])).toEqual(before);
@@ -175,7 +223,10 @@ describe('bad input is refused with a field error and writes nothing', () => {
     const id = await meetingAt(startsAt, status);
     const before = await rowCounts(server, ['notice_answer']);
     const res = await server.gql(ANSWER, { input: { meetingId: id, choice: 'NOT_COMING' } }, cookies.member);
-    expect(res.data!.answerNotice.errors[0]).toMatchObject({ field: ['input', 'meetingId'], code: 'INVALID_TRANSITION' });
+    expect(res.data!.answerNotice.errors[0]).toMatchObject({
+      field: ['input', 'meetingId'],
+      code: 'INVALID_TRANSITION',
+    });
     expect(await rowCounts(server, ['notice_answer'])).toEqual(before);
   });
 

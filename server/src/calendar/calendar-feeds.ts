@@ -55,7 +55,9 @@ export function calendarFeeds(orm: MikroORM, link: LinkTo): Router {
     sendCalendar(req, res, events, 'Samverka – alla möten', link);
   });
   router.get('/kalender/moten/:file', async (req, res) => {
-    const meetingId = req.params.file.endsWith('.ics') ? idOfType(req.params.file.slice(0, -4), 'Meeting') : null;
+    const meetingId = req.params.file.endsWith('.ics')
+      ? idOfType(req.params.file.slice(0, -4), 'Meeting')
+      : null;
     if (!meetingId) return notFound(res);
     const em = orm.em.fork();
     const viewer = await viewerForToken(em, sessionTokenFrom(req.headers.cookie));

@@ -13,7 +13,8 @@ export enum MeetingNoticeReason {
 
 registerEnumType(MeetingNoticeReason, {
   name: 'MeetingNoticeReason',
-  description: 'Why a notice (kallelse) was mailed: the agenda was published, changed, or the meeting cancelled.',
+  description:
+    'Why a notice (kallelse) was mailed: the agenda was published, changed, or the meeting cancelled.',
 });
 
 /**

@@ -44,11 +44,16 @@ function when(snapshot: NoticeSnapshot, locale: 'sv-SE' | 'en-GB'): string {
 /** The agenda part of a notice, one item after another; the place to add an item's documents' links. */
 export function noticeAgendaLines(agenda: NoticeAgendaItem[], language: 'sv' | 'en'): string[] {
   const words =
-    language === 'sv' ? { presenter: 'Föredragande', minutes: 'min' } : { presenter: 'Presenter', minutes: 'min' };
+    language === 'sv'
+      ? { presenter: 'Föredragande', minutes: 'min' }
+      : { presenter: 'Presenter', minutes: 'min' };
   return agenda.flatMap((item) => [
     `${item.position}. ${item.title} (${item.plannedMinutes} ${words.minutes})`,
     ...(item.presenter ? [`   ${words.presenter}: ${item.presenter}`] : []),
-    ...(item.description ?? '').split('\n').filter(Boolean).map((line) => `   ${line}`),
+    ...(item.description ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `   ${line}`),
   ]);
 }
 
@@ -135,12 +140,7 @@ export function meetingNoticeMail(
   ];
   const method = cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
   return {
-    ...bilingual(
-      to,
-      `${heading.sv}: ${snapshot.title} / ${heading.en}: ${snapshot.title}`,
-      swedish,
-      english,
-    ),
+    ...bilingual(to, `${heading.sv}: ${snapshot.title} / ${heading.en}: ${snapshot.title}`, swedish, english),
     attachments: [
       {
         filename: cancelled ? 'installt.ics' : 'kallelse.ics',

@@ -130,7 +130,11 @@ export function publishAgenda(
     MeetingAction.PUBLISH_AGENDA,
     ({ meeting, agenda }) => {
       if (agenda.length === 0) {
-        throw userError('', 'Dagordningen är tom; lägg till punkter först.', UserErrorCode.INVALID_TRANSITION);
+        throw userError(
+          '',
+          'Dagordningen är tom; lägg till punkter först.',
+          UserErrorCode.INVALID_TRANSITION,
+        );
       }
       meeting.status = MeetingStatus.AGENDA_PUBLISHED;
       return MeetingEventKind.AGENDA_PUBLISHED;

@@ -113,7 +113,8 @@ export class MeetingsResolver {
   }
 
   @Query(() => MeetingConnection, {
-    description: 'Meetings of every forum (the calendar), the latest first; drafts only for those who run them.',
+    description:
+      'Meetings of every forum (the calendar), the latest first; drafts only for those who run them.',
   })
   async meetings(
     @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100.' }) first: number | null,
@@ -136,11 +137,15 @@ export class MeetingsResolver {
     if (forumId !== null && forumId !== undefined) {
       filters.push({ forum: idOfType(forumId, 'Forum') ?? '00000000-0000-0000-0000-000000000000' });
     }
-    const [items, total] = await em.findAndCount(Meeting, { $and: filters }, {
-      orderBy: { startsAt: upcoming ? 'asc' : 'desc', id: 'asc' },
-      limit,
-      offset,
-    });
+    const [items, total] = await em.findAndCount(
+      Meeting,
+      { $and: filters },
+      {
+        orderBy: { startsAt: upcoming ? 'asc' : 'desc', id: 'asc' },
+        limit,
+        offset,
+      },
+    );
     return toConnection(items, total, offset);
   }
 
@@ -194,7 +199,9 @@ export class MeetingsResolver {
     @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
     @Ctx() { em, viewer, outbox }: GraphQLContext,
   ) {
-    return payloadWith('meeting', () => meetings.publishAgenda(em, viewer, chairInput(input), outboxOf(outbox)));
+    return payloadWith('meeting', () =>
+      meetings.publishAgenda(em, viewer, chairInput(input), outboxOf(outbox)),
+    );
   }
 
   @Mutation(() => MeetingPayload, {

@@ -19,7 +19,11 @@ export interface AnswerNoticeInput {
   comment?: string | null;
 }
 
-async function factsOf(em: EntityManager, viewer: Viewer | null, meeting: Meeting): Promise<NoticeAccessFacts> {
+async function factsOf(
+  em: EntityManager,
+  viewer: Viewer | null,
+  meeting: Meeting,
+): Promise<NoticeAccessFacts> {
   return {
     status: meeting.status,
     chairId: meeting.chair?.id ?? null,
@@ -37,7 +41,10 @@ export async function answerNotice(em: EntityManager, viewer: Viewer | null, inp
     const meeting = input.meetingId
       ? await tx.findOne(Meeting, input.meetingId, { lockMode: LockMode.PESSIMISTIC_READ })
       : null;
-    if (!meeting || !meetingPolicy.see(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null })) {
+    if (
+      !meeting ||
+      !meetingPolicy.see(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null })
+    ) {
       throw userError('meetingId', 'Mötet finns inte.', UserErrorCode.NOT_FOUND);
     }
     if (!noticePolicy.answer(viewer, await factsOf(tx, viewer, meeting))) throw forbidden();

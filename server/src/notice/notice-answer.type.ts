@@ -7,7 +7,10 @@ export class NoticeAnswerEntry {
   @Field(() => String, { description: 'Who it is.' })
   name!: string;
 
-  @Field(() => NoticeAnswerChoice, { nullable: true, description: 'Their answer; null when not answered yet.' })
+  @Field(() => NoticeAnswerChoice, {
+    nullable: true,
+    description: 'Their answer; null when not answered yet.',
+  })
   choice!: NoticeAnswerChoice | null;
 
   @Field(() => String, { nullable: true, description: 'Their note to the chair.' })
@@ -37,7 +40,9 @@ export class NoticeAnswers {
   @Field(() => Int, { description: 'How many have not answered yet.' })
   notAnsweredCount!: number;
 
-  @Field(() => [NoticeAnswerEntry], { description: 'Everyone the notice went to or who answered it, by name.' })
+  @Field(() => [NoticeAnswerEntry], {
+    description: 'Everyone the notice went to or who answered it, by name.',
+  })
   entries!: NoticeAnswerEntry[];
 
   static of(rows: NoticeAnswerRow[]): NoticeAnswers {

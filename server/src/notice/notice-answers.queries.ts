@@ -31,7 +31,13 @@ export async function noticeAnswerRows(em: EntityManager, meetingId: string): Pr
   const rows = await em
     .getConnection()
     .execute<
-      { person_id: string; name: string; choice: NoticeAnswerChoice | null; comment: string | null; answered_at: Date | null }[]
+      {
+        person_id: string;
+        name: string;
+        choice: NoticeAnswerChoice | null;
+        comment: string | null;
+        answered_at: Date | null;
+      }[]
     >(ANSWERS_SQL, [meetingId, meetingId, meetingId, meetingId, meetingId]);
   return rows.map((row) => ({
     personId: row.person_id,

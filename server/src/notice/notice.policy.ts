@@ -12,7 +12,8 @@ export const noticePolicy = {
   /** Answer whether one comes: those the notice goes to. */
   answer: (viewer: Viewer | null, facts: NoticeAccessFacts): boolean => !!viewer && facts.viewerInvited,
   /** See who answered what and who has not answered: those who run the meeting. */
-  seeAnswers: (viewer: Viewer | null, facts: NoticeAccessFacts): boolean => meetingPolicy.chair(viewer, facts),
+  seeAnswers: (viewer: Viewer | null, facts: NoticeAccessFacts): boolean =>
+    meetingPolicy.chair(viewer, facts),
 };
 
 /** Which rule guards each notice mutation; the authorization matrix test is generated from this table. */

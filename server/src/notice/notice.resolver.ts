@@ -14,7 +14,9 @@ import * as notices from './notice-answer.service.js';
 const AnswerNoticeInput = Input('AnswerNoticeInput', "A member's answer to a meeting's notice.", {
   meetingId: id('The meeting.'),
   choice: field<NoticeAnswerChoice>(() => NoticeAnswerChoice, 'Whether she comes.'),
-  comment: field<string | null>(() => String, 'A short note to the chair; blank clears it.', { nullable: true }),
+  comment: field<string | null>(() => String, 'A short note to the chair; blank clears it.', {
+    nullable: true,
+  }),
 });
 type AnswerNoticeInput = InstanceType<typeof AnswerNoticeInput>;
 
@@ -22,9 +24,13 @@ const AnswerNoticePayload = Payload(
   'AnswerNoticePayload',
   'Result of answering a notice.',
   {
-    answer: field<NoticeAnswerEntry | null>(() => NoticeAnswerEntry, 'The answer as saved; null when refused.', {
-      nullable: true,
-    }),
+    answer: field<NoticeAnswerEntry | null>(
+      () => NoticeAnswerEntry,
+      'The answer as saved; null when refused.',
+      {
+        nullable: true,
+      },
+    ),
   },
   'Why the answer was refused.',
 );
