@@ -28,17 +28,15 @@ select p.id as person_id, p.name, n.choice, n.comment, n.answered_at
  order by p.name, p.id`;
 
 export async function noticeAnswerRows(em: EntityManager, meetingId: string): Promise<NoticeAnswerRow[]> {
-  const rows = await em
-    .getConnection()
-    .execute<
-      {
-        person_id: string;
-        name: string;
-        choice: NoticeAnswerChoice | null;
-        comment: string | null;
-        answered_at: Date | null;
-      }[]
-    >(ANSWERS_SQL, [meetingId, meetingId, meetingId, meetingId, meetingId]);
+  const rows = await em.getConnection().execute<
+    {
+      person_id: string;
+      name: string;
+      choice: NoticeAnswerChoice | null;
+      comment: string | null;
+      answered_at: Date | null;
+    }[]
+  >(ANSWERS_SQL, [meetingId, meetingId, meetingId, meetingId, meetingId]);
   return rows.map((row) => ({
     personId: row.person_id,
     name: row.name,
