@@ -33,6 +33,19 @@ function item(position: number, status: string) {
     minute: null,
     elapsedSeconds: status === 'DONE' ? 300 : 60,
     timerStartedAt: null,
+    documents:
+      position === 2
+        ? [
+            {
+              id: 'D1',
+              name: 'Uppföljning mars.pdf',
+              mediaType: 'application/pdf',
+              size: 1_540_000,
+              url: '/dokument/d1/Uppf%C3%B6ljning%20mars.pdf',
+              uploadedAt: '2026-03-01T10:00:00Z',
+            },
+          ]
+        : [],
   };
 }
 

@@ -1,7 +1,7 @@
 import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Component } from 'vue';
-import { createAppI18n, type Locale } from '../src/i18n';
+import { createAppI18n, loadLocale, type Locale } from '../src/i18n';
 import { routes } from '../src/router';
 
 /** The app's routes by name and path, each with an empty page, so RouterLinks to named routes resolve. */
@@ -23,6 +23,7 @@ export async function mountInPage<C extends Component>(
   document.title = 'Samverka';
   document.body.innerHTML = '<main id="main"></main>';
   const i18n = createAppI18n(locale);
+  await loadLocale(i18n.global, locale);
   const router = createRouter({
     history: createMemoryHistory(),
     routes: stubRoutes,

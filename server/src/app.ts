@@ -22,6 +22,7 @@ import { attachLiveWebSocket, socketMetrics } from './live/ws-server.js';
 import { LiveEventPruning } from './live/retention.js';
 import { requestsInFlight } from './http/drain.js';
 import { staticClient } from './http/static-client.js';
+import { compressResponses } from './http/compress-responses.js';
 import { httpErrorHandler } from './http/errors.js';
 import { refuseDeepJson } from './http/json-depth.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -195,6 +196,7 @@ export async function startSamverka(
     }
     app.use(
       '/graphql',
+      compressResponses(),
       express.json({ limit: '100kb', verify: refuseDeepJson }),
       refuseOversizedDocuments(),
       expressMiddleware(apollo, {
@@ -210,6 +212,7 @@ export async function startSamverka(
         },
       }),
     );
+    for (const feature of features) if (feature.http) app.use(feature.http({ orm, config, log }));
     if (mailer.catcher) app.use(devMailRoutes(mailer.catcher));
     app.use(calendarFeeds(orm, (pathname) => mailer.link(pathname, {})));
     app.use(staticClient(config.clientDir));

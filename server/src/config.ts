@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_DOCUMENT_MAX_BYTES } from '@samverka/domain';
 
 /** The repository root, so that the embedded database and the built client are found wherever we start. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,6 +47,10 @@ export interface Config {
   publicUrl: string | undefined;
   /** Proxy hops in front of the server whose X-Forwarded-For is trusted for the client's address (rate limits). */
   trustProxy: number;
+  /** The largest document an upload may carry, in bytes. */
+  documentMaxBytes: number;
+  /** Hours an uploaded document may stay attached to nothing before it is removed. */
+  documentUnattachedHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -136,5 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Samverka <noreply@samverka.example>',
     publicUrl,
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
+    documentMaxBytes: integer(env, 'DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1024, 100 * 1024 * 1024),
+    documentUnattachedHours: integer(env, 'DOCUMENT_UNATTACHED_HOURS', 24, 1, 8760),
   };
 }

@@ -26,6 +26,7 @@ import { CNatetRepresentative } from '../src/parties/cnatet-representative.entit
 import { Accession } from '../src/accession/accession.entity.js';
 import { ExclusionCase } from '../src/accession/exclusion-case.entity.js';
 import { Nomination } from '../src/council/nomination.entity.js';
+import { Document } from '../src/documents/document.entity.js';
 
 /** The person who asks for their data and then deletes their account; nothing in the seed mentions them. */
 const NAME = 'Greta Ödmark-Gdprsson';
@@ -145,6 +146,14 @@ async function createPersonWithEverything(em: EntityManager) {
     party: department,
     role: MembershipRole.MEMBER,
   });
+  // A document they uploaded stays with what it is attached to, without them.
+  const document = em.create(Document, {
+    name: 'underlag.pdf',
+    mediaType: 'application/pdf',
+    size: 5,
+    sha256: '0'.repeat(64),
+    uploadedBy: person,
+  });
   // Signing in clears `signin:pair:` attempts, so the fixture holds the other kinds keyed by the account.
   em.create(RateLimitAttempt, { key: `reset:email:${EMAIL}`, at: new Date() });
   em.create(RateLimitAttempt, { key: `invite:person:${person.id}`, at: new Date() });
@@ -158,6 +167,7 @@ async function createPersonWithEverything(em: EntityManager) {
     exclusionCase: exclusionCase.id,
     seat: seat.id,
     meeting: meeting.id,
+    document: document.id,
     tokenHashes: [reset.tokenHash, sentInvitation.tokenHash, receivedInvitation.tokenHash],
     sentInvitation: sentInvitation.id,
     receivedInvitation: receivedInvitation.id,
@@ -367,6 +377,10 @@ describe('deleteMyAccount', () => {
     expect(await one('select chair_id, summary from meeting where id = $1', fixture.meeting)).toEqual({
       chair_id: null,
       summary: 'Ordförande: Borttagen person.',
+    });
+    expect(await one('select uploaded_by_id, name from document where id = $1', fixture.document)).toEqual({
+      uploaded_by_id: null,
+      name: 'underlag.pdf',
     });
     // The seat they held is vacant and ended, so the coordinator can fill it again.
     const seat = await one(

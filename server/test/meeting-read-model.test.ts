@@ -7,6 +7,9 @@ import { idOfType } from '../src/graphql/node.js';
 import { draftMeeting, startTestServer, upcomingMeeting, type TestServer } from './helpers.js';
 import { Person } from '../src/accounts/person.entity.js';
 import { DEMO_PEOPLE } from '../src/seed/demo-data.js';
+import { Document } from '../src/documents/document.entity.js';
+import { DocumentContent } from '../src/documents/document-content.entity.js';
+import { DocumentAttachment } from '../src/documents/document-attachment.entity.js';
 
 const clientFile = (path: string) =>
   readFileSync(new URL(`../../client/src/features/${path}`, import.meta.url), 'utf8');
@@ -20,7 +23,10 @@ const DOCUMENTS = {
       'query EntityPath($id: ID!) { node(id: $id) { ...LiveMeeting ... on Meeting { liveCursor } } }',
   },
   meetingPage: {
-    text: clientFile('meetings/MeetingPage.graphql') + clientFile('meetings/MeetingDetails.graphql'),
+    text:
+      clientFile('meetings/MeetingPage.graphql') +
+      clientFile('meetings/MeetingDetails.graphql') +
+      clientFile('documents/DocumentFields.graphql'),
     operationName: 'Meeting',
     entityPath:
       'query EntityPath($id: ID!) { node(id: $id) { ...MeetingDetails ... on Meeting { liveCursor } } }',
@@ -39,7 +45,8 @@ beforeAll(async () => {
   cookies.signedOut = undefined;
 
   // A running meeting with every field filled in somewhere: a current item with its timer, a decision and a
-  // minute, an item following up an activity, a chair and a summary, and a live event for the cursor.
+  // minute, an item following up an activity and holding a document, a chair and a summary, and a live event
+  // for the cursor.
   const meeting = await upcomingMeeting(server);
   meetingId = meeting.id;
   const started = await server.gql(
@@ -55,6 +62,14 @@ beforeAll(async () => {
   first!.minute = 'Ordföranden hälsade välkommen.';
   second!.activity = ref(await em.findOneOrFail(Activity, { number: 1 }));
   entity.summary = 'Kort protokoll.';
+  const document = em.create(Document, {
+    name: 'Uppföljning.pdf',
+    mediaType: 'application/pdf',
+    size: 8,
+    sha256: '0'.repeat(64),
+  });
+  em.create(DocumentContent, { document, bytes: Buffer.from('%PDF-1.7') });
+  em.create(DocumentAttachment, { document, agendaItem: second! });
   await em.flush();
 });
 afterAll(() => server?.close());
@@ -88,6 +103,9 @@ test('the meeting page shows the fields only it asks for, filled in', async () =
   expect(data!.meeting).toMatchObject({ chairName: 'Erik Holm', summary: 'Kort protokoll.' });
   expect(data!.meeting.agenda[0]).toMatchObject({ decision: 'Mötet förklaras öppnat.', activity: null });
   expect(data!.meeting.agenda[1].activity).toMatchObject({ number: 1 });
+  expect(data!.meeting.agenda[1].documents).toEqual([
+    expect.objectContaining({ name: 'Uppföljning.pdf', mediaType: 'application/pdf', size: 8 }),
+  ]);
 });
 
 test('a query asking beyond the read model is answered by the entities', async () => {

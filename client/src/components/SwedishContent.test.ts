@@ -4,6 +4,7 @@ import type { VueWrapper } from '@vue/test-utils';
 import { mountInPage } from '../../tests/mount';
 import { axeViolations } from '../../tests/axe';
 import SwedishContent from './SwedishContent.vue';
+import { loadLocale } from '../i18n';
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -48,6 +49,7 @@ describe('Swedish-only content', () => {
 
   test('follows a change of language', async () => {
     const { i18n } = await mountWith({}, 'sv');
+    await loadLocale(i18n.global, 'en');
     i18n.global.locale.value = 'en';
     await nextTick();
     const main = document.getElementById('main')!;

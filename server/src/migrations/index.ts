@@ -3,6 +3,7 @@ import { Migration20261123075606_initial } from './Migration20261123075606_initi
 import { Migration20261123084129_parties_and_accession } from './Migration20261123084129_parties_and_accession.js';
 import { Migration20261202033000_live_event_retention } from './Migration20261202033000_live_event_retention.js';
 import { Migration20261202061617_meeting_planning } from './Migration20261202061617_meeting_planning.js';
+import { Migration20261202062204_documents } from './Migration20261202062204_documents.js';
 import { Migration20261202064500_notice_answers_calendar } from './Migration20261202064500_notice_answers_calendar.js';
 
 /** Every migration, in order; listed explicitly so the same list works from TypeScript and from dist/. */
@@ -14,6 +15,7 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261202033000_live_event_retention', class: Migration20261202033000_live_event_retention },
   { name: 'Migration20261202061617_meeting_planning', class: Migration20261202061617_meeting_planning },
+  { name: 'Migration20261202062204_documents', class: Migration20261202062204_documents },
   {
     name: 'Migration20261202064500_notice_answers_calendar',
     class: Migration20261202064500_notice_answers_calendar,

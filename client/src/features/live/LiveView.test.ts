@@ -4,6 +4,7 @@ import LiveView from './LiveView.vue';
 import { sampleLiveMeeting } from './sample-meeting';
 import { mountInPage } from '../../../tests/mount';
 import { axeViolations } from '../../../tests/axe';
+import { loadLocale } from '../../i18n';
 
 const NOW = new Date('2026-03-03T13:30:00Z'); // item 2: 120 s + 600 s running = 12:00 of 10:00
 
@@ -65,6 +66,7 @@ describe('LiveView (phones)', () => {
       props: { meeting: sampleLiveMeeting(), now: NOW, connection: 'connected', projector: true },
     });
     unmount = () => wrapper.unmount();
+    await loadLocale(i18n.global, 'en');
     i18n.global.locale.value = 'en';
     await nextTick();
     const region = wrapper.get('[aria-live="polite"]');

@@ -1,15 +1,11 @@
 import { computed } from 'vue';
-import { useQuery } from '@vue/apollo-composable';
-import { LiveMeetingChangedDocument, LiveMeetingInitialDocument } from '../../gql/graphql';
+import { LiveMeetingChangedDocument } from '../../gql/graphql';
 import { useLiveMeeting } from './use-live-meeting';
+import { useLiveMeetingSnapshot } from './live-preload';
 
 /** A meeting as the live view and the projector show it: the page query, then its live events. */
 export function useLiveMeetingQuery(meetingId: string) {
-  const { result, loading, error, refetch } = useQuery(
-    LiveMeetingInitialDocument,
-    () => ({ id: meetingId }),
-    { fetchPolicy: 'network-only' },
-  );
+  const { result, loading, error, refetch } = useLiveMeetingSnapshot(meetingId);
   const { meeting, live } = useLiveMeeting({
     meetingId,
     document: LiveMeetingChangedDocument,

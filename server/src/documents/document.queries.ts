@@ -1,0 +1,93 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../graphql/context.js';
+import { meetingPolicy } from '../meetings/meeting.policy.js';
+import type { MeetingStatus } from '@samverka/domain';
+import { DocumentAttachment } from './document-attachment.entity.js';
+import { DocumentFile } from './document-file.type.js';
+
+const loaders = new WeakMap<EntityManager, DataLoader<string, DocumentFile[]>>();
+
+/**
+ * An agenda item's documents, in the order attached. Every item asked for in the same turn of the event
+ * loop is loaded in one statement per unit of work, so an agenda of any length costs the same.
+ */
+export function agendaItemDocuments(em: EntityManager, agendaItemId: string): Promise<DocumentFile[]> {
+  let loader = loaders.get(em);
+  if (!loader) {
+    loader = new DataLoader(async (itemIds) => {
+      const attachments = await em.find(
+        DocumentAttachment,
+        { agendaItem: { $in: [...itemIds] } },
+        { populate: ['document'], orderBy: { attachedAt: 'asc', id: 'asc' } },
+      );
+      return itemIds.map((itemId) =>
+        attachments
+          .filter((attachment) => attachment.agendaItem?.id === itemId)
+          .map(({ document: ref }) => {
+            const document = ref.getEntity();
+            return new DocumentFile({
+              id: document.id,
+              name: document.name,
+              mediaType: document.mediaType,
+              size: document.size,
+              uploadedAt: document.createdAt,
+            });
+          }),
+      );
+    });
+    loaders.set(em, loader);
+  }
+  return loader.load(agendaItemId);
+}
+
+/** What a download needs: the document's facts, and whether the viewer may have it. */
+export interface DownloadableDocument {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+interface DocumentAccessRow extends DownloadableDocument {
+  uploaded_by_id: string | null;
+  media_type: string;
+  meetings: { status: MeetingStatus; chairId: string | null }[];
+}
+
+const DOCUMENT_ACCESS_SQL = `select d.id, d.name, d.media_type, d.size, d.sha256, d.uploaded_by_id,
+  coalesce((select json_agg(json_build_object('status', m.status, 'chairId', m.chair_id))
+    from document_attachment a join agenda_item i on i.id = a.agenda_item_id join meeting m on m.id = i.meeting_id
+    where a.document_id = d.id), '[]') as meetings
+from document d where d.id = ?`;
+
+/**
+ * The document if the viewer may download it: it is attached to a meeting they may see, or they uploaded
+ * it (so an upload not attached yet can be checked). Otherwise null, as if it did not exist. One statement.
+ */
+export async function findDownloadableDocument(
+  em: EntityManager,
+  viewer: Viewer | null,
+  documentId: string,
+): Promise<DownloadableDocument | null> {
+  const row = await em.getConnection().execute<DocumentAccessRow>(DOCUMENT_ACCESS_SQL, [documentId], 'get');
+  if (!row) return null;
+  const visible =
+    (viewer !== null && row.uploaded_by_id === viewer.id) ||
+    row.meetings.some((meeting) => meetingPolicy.see(viewer, meeting));
+  if (!visible) return null;
+  return { id: row.id, name: row.name, mediaType: row.media_type, size: row.size, sha256: row.sha256 };
+}
+
+/** The document's bytes, read only when they are sent. */
+export async function documentBytes(em: EntityManager, documentId: string): Promise<Buffer | null> {
+  const row = await em
+    .getConnection()
+    .execute<{ bytes: Buffer }>(
+      'select bytes from document_content where document_id = ?',
+      [documentId],
+      'get',
+    );
+  return row?.bytes ?? null;
+}
