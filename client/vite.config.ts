@@ -18,6 +18,7 @@ export default defineConfig({
       '/graphql': { target: api, ws: true, changeOrigin: false },
       '/healthz': { target: api },
       '/dokument': { target: api },
+      '^/kalender.*\\.ics$': { target: api },
     },
   },
   preview: {
@@ -25,6 +26,7 @@ export default defineConfig({
       '/graphql': { target: api, ws: true },
       '/healthz': { target: api },
       '/dokument': { target: api },
+      '^/kalender.*\\.ics$': { target: api },
     },
   },
   build: { outDir: 'dist', emptyOutDir: true },

@@ -27,6 +27,7 @@ describe('routes', () => {
     ['/parter/UGFydHk6MQ==', 'party'],
     ['/samordnare', 'coordinator'],
     ['/samordnare/radet', 'coordinatorCouncil'],
+    ['/kalender', 'calendar'],
     ['/finns/inte', 'notFound'],
   ])('%s → %s', (path, name) => {
     const router = createAppRouter(createMemoryHistory());

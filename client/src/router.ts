@@ -56,6 +56,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'room.projectorTitle', bare: true },
   },
   {
+    path: '/kalender',
+    name: 'calendar',
+    component: () => import('./features/calendar/CalendarPage.vue'),
+    meta: { titleKey: 'notice.calendar.title' },
+  },
+  {
     path: '/logga-in',
     name: 'signIn',
     component: () => import('./features/account/SignInPage.vue'),

@@ -58,6 +58,7 @@ describe('every page renders with landmarks, one h1, a title and no axe violatio
     ['/min-forening', 'Min förening – Samverka', 'Min förening'],
     ['/mitt-konto', 'Mitt konto – Samverka', 'Mitt konto'],
     ['/samordnare', 'Samordnare – Samverka', 'Samordnare'],
+    ['/kalender', 'Kalender – Samverka', 'Kalender'],
   ])('%s', async (path, title, h1) => {
     const page = await visit(path);
     expect(document.title).toBe(title);
@@ -89,16 +90,16 @@ describe('signed in, the pages of issue 4 render with no axe violations', () => 
 
 describe('navigation and access', () => {
   test.each([
-    ['signed out', {}, ['Överenskommelsen', 'Forum', 'Parter', 'Logga in']],
+    ['signed out', {}, ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Logga in']],
     [
       'a member',
       { signedIn: true, isCoordinator: false },
-      ['Överenskommelsen', 'Forum', 'Parter', 'Min förening', 'Mitt konto'],
+      ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Min förening', 'Mitt konto'],
     ],
     [
       'the coordinator',
       { signedIn: true },
-      ['Överenskommelsen', 'Forum', 'Parter', 'Min förening', 'Mitt konto', 'Samordnare'],
+      ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Min förening', 'Mitt konto', 'Samordnare'],
     ],
   ] as [string, FakeApiOptions, string[]][])('the header menu for %s', async (_name, options, links) => {
     const page = await visit('/', options);

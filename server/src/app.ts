@@ -29,6 +29,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { isOwnOrigin } from './http/origin.js';
 import { Mailer } from './mail/mailer.js';
 import { devMailRoutes } from './mail/dev-mail.js';
+import { calendarFeeds } from './calendar/calendar-feeds.js';
 import { Outbox } from './outbox/outbox.js';
 
 export interface RunningSamverka {
@@ -213,6 +214,7 @@ export async function startSamverka(
     );
     for (const feature of features) if (feature.http) app.use(feature.http({ orm, config, log }));
     if (mailer.catcher) app.use(devMailRoutes(mailer.catcher));
+    app.use(calendarFeeds(orm, (pathname) => mailer.link(pathname, {})));
     app.use(staticClient(config.clientDir));
     app.use(httpErrorHandler(log));
 

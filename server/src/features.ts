@@ -8,6 +8,7 @@ import { partiesModule } from './parties/parties.module.js';
 import { accessionModule } from './accession/accession.module.js';
 import { councilModule } from './council/council.module.js';
 import { documentsModule } from './documents/documents.module.js';
+import { noticeModule } from './notice/notice.module.js';
 
 /** Every feature of the server, one line each; adding a feature adds its folder and a line here. */
 export const features: FeatureModule[] = [
@@ -20,4 +21,5 @@ export const features: FeatureModule[] = [
   accessionModule,
   councilModule,
   documentsModule,
+  noticeModule,
 ];

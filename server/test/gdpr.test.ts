@@ -18,6 +18,7 @@ import { RateLimitAttempt } from '../src/accounts/rate-limit.entity.js';
 import { Forum } from '../src/forums/forum.entity.js';
 import { CouncilSeat } from '../src/council/council-seat.entity.js';
 import { MeetingAdjuster } from '../src/meetings/meeting-adjuster.entity.js';
+import { NoticeAnswer, NoticeAnswerChoice } from '../src/notice/notice-answer.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { Attendee } from '../src/meetings/attendee.entity.js';
 import { Party } from '../src/parties/party.entity.js';
@@ -126,6 +127,7 @@ async function createPersonWithEverything(em: EntityManager) {
   });
   em.create(MeetingAdjuster, { meeting, person, position: 1 });
   const attendee = em.create(Attendee, { meeting, person, name: NAME });
+  em.create(NoticeAnswer, { meeting, person, choice: NoticeAnswerChoice.COMING, answeredAt: new Date() });
   const token = (purpose: AccountTokenPurpose, extra: Partial<RequiredEntityData<AccountToken>>) =>
     em.create(AccountToken, {
       tokenHash: randomBytes(32).toString('hex'),

@@ -30,7 +30,7 @@ export function testMailboxUrl(port: number): string {
 export type TestMailbox = Awaited<ReturnType<typeof startTestMailbox>>;
 
 /** The token of the link to `path` in a mail. */
-export function linkToken(mail: CaughtMail, path: string): string {
+export function linkToken(mail: Pick<CaughtMail, 'text'>, path: string): string {
   const match = new RegExp(`https?://\\S+${path}\\?token=([A-Za-z0-9_-]+)`).exec(mail.text);
   if (!match) throw new Error(`no ${path} link in: ${mail.text}`);
   return match[1]!;

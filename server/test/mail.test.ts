@@ -29,9 +29,7 @@ describe('with MAIL_CATCHER=true (the demo): mail is caught locally and shown at
     const mail = messages.find(isReset)!;
     expect(mail.subject).toMatch(/^Återställ ditt lösenord/);
     expect(mail.text).toContain(`${server.url}/aterstall-losenord?token=`);
-    expect(
-      linkToken({ ...mail, id: 0, from: '', receivedAt: new Date() }, '/aterstall-losenord'),
-    ).toHaveLength(43);
+    expect(linkToken(mail, '/aterstall-losenord')).toHaveLength(43);
 
     const page = await fetch(`${server.url}/dev/mail`);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);

@@ -729,6 +729,47 @@ const en: MessageSchema = {
       REQUIRED: 'Choose a person or write a name.',
     },
   },
+  notice: {
+    answers: {
+      heading: 'Answer to the notice',
+      addToCalendar: 'Add the meeting to your calendar (.ics)',
+      question: 'Will you come to the meeting?',
+      coming: 'I will come',
+      notComing: 'I will not come',
+      comment: 'Comment',
+      commentHint: 'For example if you will come later or leave early.',
+      saved: 'Your answer is saved.',
+      notAnswered: 'You have not answered yet.',
+      answeredAt: 'answered',
+      closed: 'The answer cannot be changed once the meeting has started.',
+      yours: {
+        COMING: 'You have answered that you will come.',
+        NOT_COMING: 'You have answered that you will not come.',
+      },
+      overviewHeading: 'Who has answered',
+      counts: 'Coming: {coming}. Not coming: {notComing}. Not answered: {notAnswered}.',
+      name: 'Name',
+      answer: 'Answer',
+      choice: { COMING: 'Coming', NOT_COMING: 'Not coming', NONE: 'Not answered' },
+    },
+    calendar: {
+      nav: 'Calendar',
+      title: 'Calendar',
+      intro: "Every forum's meetings, upcoming and past. Choose a forum to see only its meetings.",
+      forum: 'Forum',
+      allForums: 'All forums',
+      period: 'Show',
+      upcoming: 'Upcoming meetings',
+      past: 'Past meetings',
+      count: 'Meetings: {count}',
+      none: 'No meetings to show.',
+      more: 'Show more meetings',
+      subscribe: 'Subscribe to the calendar',
+      subscribeHint:
+        'Add the address to your calendar (for example Outlook, Google Calendar or iPhone) as a subscription, and new and changed meetings come along by themselves.',
+      forumLink: "The forum's meetings in the calendar",
+    },
+  },
 };
 
 export default en;

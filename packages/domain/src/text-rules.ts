@@ -19,6 +19,7 @@ export const TEXT_LIMITS = {
   councilDecision: 4000,
   organisation: 200,
   areaOfInterest: 60,
+  noticeAnswerComment: 500,
 } as const;
 
 /** How many areas of interest a party may name. */

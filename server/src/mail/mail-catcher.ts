@@ -11,6 +11,8 @@ export interface CaughtMail {
   to: string[];
   subject: string;
   text: string;
+  /** Attached files, their content as UTF-8 text (the catcher keeps small text files such as .ics). */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 export interface MailCatcherOptions {
@@ -64,6 +66,11 @@ export class MailCatcher {
               to: addresses(parsed.to),
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
+              attachments: parsed.attachments.map((attachment) => ({
+                filename: attachment.filename ?? '',
+                contentType: attachment.contentType,
+                content: attachment.content.toString('utf8'),
+              })),
             });
             callback();
           })

@@ -6,6 +6,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with the mail, such as a notice's .ics invitation. */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 export interface MailerOptions {
@@ -26,7 +28,8 @@ export class Mailer {
   private constructor(
     /** Null when mail is not configured: sending fails, so that no mail is dropped without a trace. */
     private readonly transport: Transporter | null,
-    private readonly from: string,
+    /** The sender, e.g. "Samverka <noreply@samverka.example>"; also the organizer of notices' invitations. */
+    readonly from: string,
     publicUrl: string | undefined,
     /** Set when mail is caught locally (MAIL_CATCHER): what /dev/mail shows. */
     readonly catcher: MailCatcher | null,

@@ -21,6 +21,8 @@ import { MeetingAdjuster } from './meeting-adjuster.entity.js';
 @ObjectType({ description: 'A meeting (sammanträde) of a forum, with its ordered agenda.', implements: Node })
 @Entity({ tableName: 'meeting' })
 @Index({ properties: ['forum', 'startsAt'] })
+// The calendar's upcoming and past lists split on the planned end.
+@Index({ properties: ['forum', 'endsAt'] })
 export class Meeting implements Node {
   [OptionalProps]?: 'globalId' | 'status' | 'version' | 'timerPaused' | 'speakersVersion';
 
@@ -45,6 +47,7 @@ export class Meeting implements Node {
 
   @Field(() => Date, { description: 'When the meeting is planned to end.' })
   @Property({ type: 'datetime' })
+  @Index()
   endsAt!: Date;
 
   @Field(() => String, {

@@ -23,6 +23,8 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { meetingPolicy } from './meeting.policy.js';
 import { stopTimer } from './agenda-timer.js';
+import type { Outbox } from '../outbox/outbox.js';
+import { MeetingNoticeReason, recordMeetingNotice } from './meeting-notice.js';
 
 /** Every chair action names the meeting and the version its author saw. */
 export interface ChairActionInput {
@@ -58,6 +60,8 @@ async function chairAction(
   input: ChairActionInput,
   action: MeetingAction,
   apply: (locked: Locked, tx: EntityManager) => MeetingEventKind,
+  /** What else the change causes, in its transaction once it is flushed (the notice mails). */
+  effects?: (tx: EntityManager, meeting: Meeting) => Promise<unknown>,
 ): Promise<Meeting> {
   if (!viewer) throw unauthenticated();
   return em.transactional(async (tx) => {
@@ -86,6 +90,7 @@ async function chairAction(
     meeting.version++;
     await tx.flush();
     await publishLiveEvent(tx, { topic: meetingTopic(meeting.id), kind, subjectId: meeting.id });
+    await effects?.(tx, meeting);
     return meeting;
   });
 }
@@ -118,14 +123,31 @@ function makeCurrent({ meeting, agenda, now }: Locked, target: AgendaItem): Meet
   return MeetingEventKind.CURRENT_ITEM_CHANGED;
 }
 
-export function publishAgenda(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
-  return chairAction(em, viewer, input, MeetingAction.PUBLISH_AGENDA, ({ meeting, agenda }) => {
-    if (agenda.length === 0) {
-      throw userError('', 'Dagordningen är tom; lägg till punkter först.', UserErrorCode.INVALID_TRANSITION);
-    }
-    meeting.status = MeetingStatus.AGENDA_PUBLISHED;
-    return MeetingEventKind.AGENDA_PUBLISHED;
-  });
+/** Publishing the agenda is the notice (kallelse): the forum's members are mailed after commit. */
+export function publishAgenda(
+  em: EntityManager,
+  viewer: Viewer | null,
+  input: ChairActionInput,
+  outbox: Outbox,
+) {
+  return chairAction(
+    em,
+    viewer,
+    input,
+    MeetingAction.PUBLISH_AGENDA,
+    ({ meeting, agenda }) => {
+      if (agenda.length === 0) {
+        throw userError(
+          '',
+          'Dagordningen är tom; lägg till punkter först.',
+          UserErrorCode.INVALID_TRANSITION,
+        );
+      }
+      meeting.status = MeetingStatus.AGENDA_PUBLISHED;
+      return MeetingEventKind.AGENDA_PUBLISHED;
+    },
+    (tx, meeting) => recordMeetingNotice(tx, outbox, meeting.id, MeetingNoticeReason.PUBLISHED),
+  );
 }
 
 export function startMeeting(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {

@@ -15,6 +15,7 @@ import {
 import { Input, Payload, field, id, int } from '../graphql/generated-types.js';
 import { AgendaItemStatus } from '@samverka/domain';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { GraphQLContext } from '../graphql/context.js';
 import { payloadWith } from '../graphql/payload.js';
 import { idOfType } from '../graphql/node.js';
@@ -36,6 +37,8 @@ import { meetingTopic } from '../live/publish.js';
 import { LIVE_CURSOR, liveCursor } from '../live/live-cursor.js';
 import { ROLE_DEPENDENT } from '../live/audience.js';
 import * as meetings from './meeting.service.js';
+import { meetingPeriod } from './meeting-period.js';
+import type { Outbox } from '../outbox/outbox.js';
 
 export const MeetingConnection = Connection(Meeting, 'Meeting');
 
@@ -77,6 +80,12 @@ const MeetingPayload = Payload(
   'Why the action was refused.',
 );
 
+/** Mutations come over HTTP only (the WebSocket carries subscriptions), where the outbox is in the context. */
+function outboxOf(outbox: Outbox | undefined): Outbox {
+  if (!outbox) throw new Error('the notice is mailed from HTTP requests only');
+  return outbox;
+}
+
 function chairInput(input: MeetingActionInput) {
   return { meetingId: idOfType(input.meetingId, 'Meeting'), expectedVersion: input.expectedVersion };
 }
@@ -103,27 +112,40 @@ export class MeetingsResolver {
       : findVisibleMeeting(em, viewer, meetingId);
   }
 
-  @Query(() => MeetingConnection, { description: 'Meetings of every forum, the latest first.' })
+  @Query(() => MeetingConnection, {
+    description:
+      'Meetings of every forum (the calendar), the latest first; drafts only for those who run them.',
+  })
   async meetings(
     @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100.' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' })
     after: string | null,
     @Arg('upcoming', () => Boolean, {
       nullable: true,
-      description: 'True: only meetings not yet over, soonest first.',
+      description:
+        'True: only meetings not yet over (running, or planned to end later), soonest first. False: only those ' +
+        'over, latest first. Omitted: all.',
     })
     upcoming: boolean | null,
+    @Arg('forumId', () => ID, { nullable: true, description: "Only this forum's meetings." })
+    forumId: string | null,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
     const { limit, offset } = pageWindow(first, after);
-    const where = upcoming
-      ? { $and: [visibleMeetings(viewer), { status: { $ne: 'CLOSED' as const } }] }
-      : visibleMeetings(viewer);
-    const [items, total] = await em.findAndCount(Meeting, where as object, {
-      orderBy: { startsAt: upcoming ? 'asc' : 'desc' },
-      limit,
-      offset,
-    });
+    const filters: FilterQuery<Meeting>[] = [visibleMeetings(viewer)];
+    if (upcoming !== null && upcoming !== undefined) filters.push(meetingPeriod(upcoming, new Date()));
+    if (forumId !== null && forumId !== undefined) {
+      filters.push({ forum: idOfType(forumId, 'Forum') ?? '00000000-0000-0000-0000-000000000000' });
+    }
+    const [items, total] = await em.findAndCount(
+      Meeting,
+      { $and: filters },
+      {
+        orderBy: { startsAt: upcoming ? 'asc' : 'desc', id: 'asc' },
+        limit,
+        offset,
+      },
+    );
     return toConnection(items, total, offset);
   }
 
@@ -175,9 +197,11 @@ export class MeetingsResolver {
   @Mutation(() => MeetingPayload, { description: "Publishes a draft meeting's agenda." })
   publishAgenda(
     @Arg('input', () => MeetingActionInput) input: MeetingActionInput,
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer, outbox }: GraphQLContext,
   ) {
-    return payloadWith('meeting', () => meetings.publishAgenda(em, viewer, chairInput(input)));
+    return payloadWith('meeting', () =>
+      meetings.publishAgenda(em, viewer, chairInput(input), outboxOf(outbox)),
+    );
   }
 
   @Mutation(() => MeetingPayload, {

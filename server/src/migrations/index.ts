@@ -5,6 +5,7 @@ import { Migration20261202033000_live_event_retention } from './Migration2026120
 import { Migration20261202061617_meeting_planning } from './Migration20261202061617_meeting_planning.js';
 import { Migration20261202062204_documents } from './Migration20261202062204_documents.js';
 import { Migration20261202063000_attendance_and_speakers } from './Migration20261202063000_attendance_and_speakers.js';
+import { Migration20261202064500_notice_answers_calendar } from './Migration20261202064500_notice_answers_calendar.js';
 
 /** Every migration, in order; listed explicitly so the same list works from TypeScript and from dist/. */
 export const migrationsList: MigrationObject[] = [
@@ -19,5 +20,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261202063000_attendance_and_speakers',
     class: Migration20261202063000_attendance_and_speakers,
+  },
+  {
+    name: 'Migration20261202064500_notice_answers_calendar',
+    class: Migration20261202064500_notice_answers_calendar,
   },
 ];
