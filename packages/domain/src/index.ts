@@ -5,3 +5,4 @@ export * from './agenda-timing.js';
 export * from './text-rules.js';
 export * from './parties.js';
 export * from './accounts.js';
+export * from './minutes-workflow.js';

@@ -19,6 +19,8 @@ export const TEXT_LIMITS = {
   councilDecision: 4000,
   organisation: 200,
   areaOfInterest: 60,
+  minutesNote: 8000,
+  correctionNote: 4000,
 } as const;
 
 /** How many areas of interest a party may name. */
