@@ -209,6 +209,7 @@ export async function startSamverka(
         },
       }),
     );
+    for (const feature of features) if (feature.http) app.use(feature.http({ orm, config, log }));
     if (mailer.catcher) app.use(devMailRoutes(mailer.catcher));
     app.use(staticClient(config.clientDir));
     app.use(httpErrorHandler(log));

@@ -1,11 +1,14 @@
 import type { EntityClass } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Router } from 'express';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
 import type { LiveField } from './live/live-hub.js';
 import type { GdprRules } from './accounts/gdpr.metadata.js';
 import type { SideEffectKind } from './outbox/outbox.js';
 
 /** The policies whose rule names the mutation tables use; each has an authorization matrix test. */
-export type PolicyName = 'meeting' | 'party' | 'account';
+export type PolicyName = 'meeting' | 'party' | 'account' | 'minutes';
 
 /** Which rule of a policy guards each mutation: the services enforce it, the matrix tests are generated from it. */
 export interface MutationRules {
@@ -32,6 +35,8 @@ export interface FeatureModule {
   policies?: MutationRules[];
   /** The side effects after commit (mails, notifications) its changes record in the outbox. */
   sideEffects?: SideEffectKind<never>[];
+  /** HTTP routes beside GraphQL (uploads, downloads), mounted before the client's history fallback. */
+  http?: (deps: { orm: MikroORM; config: Config; log: Logger }) => Router;
   /** Demo data, run in list order when SEED_DEMO is on (imported only then); true when it wrote anything. */
   seed?: (em: EntityManager) => Promise<boolean>;
 }

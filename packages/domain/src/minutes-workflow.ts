@@ -79,7 +79,7 @@ export function allowedMinutesActions(
 }
 
 /** The status after an approval: APPROVED once nobody is left to approve. */
-export function statusAfterApproval(approvals: readonly { approvedAt: unknown }[]): MinutesStatus {
+export function statusAfterApproval(approvals: readonly { approvedAt?: unknown }[]): MinutesStatus {
   return approvals.every((approval) => approval.approvedAt != null)
     ? MinutesStatus.APPROVED
     : MinutesStatus.SENT_FOR_APPROVAL;

@@ -2,7 +2,7 @@ import { INVITATION_VALID_DAYS, PASSWORD_RESET_VALID_MINUTES } from '@samverka/d
 import type { MailMessage } from './mailer.js';
 
 /** Every mail: Swedish first, English below, plain text (readable in any client, screen readers included). */
-function bilingual(to: string, subject: string, swedish: string[], english: string[]): MailMessage {
+export function bilingual(to: string, subject: string, swedish: string[], english: string[]): MailMessage {
   return { to, subject, text: [...swedish, '', '— In English —', '', ...english, ''].join('\n') };
 }
 
