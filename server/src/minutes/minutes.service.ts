@@ -68,6 +68,7 @@ async function minutesStep(
     if (!minutes) {
       const meeting = input.meetingId ? await tx.findOne(Meeting, input.meetingId) : null;
       if (meeting && action !== MinutesAction.APPROVE && action !== MinutesAction.REQUEST_CORRECTION) {
+        await meeting.adjusters.init({ dataloader: false });
         const facts = accessFacts(meeting, null);
         if (!minutesPolicy.draft(viewer, facts)) throw forbidden();
       }
@@ -120,6 +121,7 @@ export async function draftMinutes(
       ? await tx.findOne(Meeting, meetingId, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;
     if (!meeting) throw userError('meetingId', 'Mötet finns inte.', UserErrorCode.NOT_FOUND);
+    await meeting.adjusters.init({ dataloader: false });
     if (!minutesPolicy.draft(viewer, accessFacts(meeting, null))) throw forbidden();
     if (meeting.status !== MINUTES_DRAFTED_AFTER) {
       throw userError(
