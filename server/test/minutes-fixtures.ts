@@ -60,7 +60,12 @@ export async function closedMeeting(server: TestServer, adjusters: string[] = []
       minute: 'Frågan om överklagande utreds vidare.',
       status: AgendaItemStatus.DONE,
     },
-    { title: 'Nätverk utan organisationsnummer', decision: null, minute: null, status: AgendaItemStatus.DEFERRED },
+    {
+      title: 'Nätverk utan organisationsnummer',
+      decision: null,
+      minute: null,
+      status: AgendaItemStatus.DEFERRED,
+    },
   ];
   items.forEach((item, i) =>
     em.create(AgendaItem, {

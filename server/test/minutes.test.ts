@@ -19,7 +19,7 @@ import {
 
 let server: TestServer;
 let mailbox: TestMailbox;
-const cookies: Record<string, string> = {};
+const cookies = {} as Record<'coordinator' | 'chair' | 'member', string>;
 let second: Awaited<ReturnType<typeof registerPerson>>;
 
 beforeAll(async () => {
@@ -96,7 +96,9 @@ describe('drafting', () => {
         expectedVersion: 1,
         openingNote: 'Ordföranden hälsade välkommen.',
         closingNote: '  ',
-        paragraphs: [{ number: 1, decision: 'Ordföranden förklarade mötet öppnat.', minute: 'Alla var i tid.' }],
+        paragraphs: [
+          { number: 1, decision: 'Ordföranden förklarade mötet öppnat.', minute: 'Alla var i tid.' },
+        ],
       },
       cookies.chair,
     );
@@ -216,7 +218,9 @@ describe('the full cycle', () => {
 
   test('an approver asks for a correction: back to draft, approvals lapse, the note is kept; the corrected text is sent again', async () => {
     const meetingId = await sent();
-    expect((await step(APPROVE, { meetingId, expectedVersion: 1 }, cookies.chair)).data!.approveMinutes.errors).toEqual([]);
+    expect(
+      (await step(APPROVE, { meetingId, expectedVersion: 1 }, cookies.chair)).data!.approveMinutes.errors,
+    ).toEqual([]);
     const res = await step(
       CORRECT,
       { meetingId, expectedVersion: 1, note: 'I § 2 ska det stå punkt 4.' },
@@ -225,12 +229,18 @@ describe('the full cycle', () => {
     expect(res.data!.requestMinutesCorrection.errors).toEqual([]);
     const back = res.data!.requestMinutesCorrection.minutes;
     expect(back.status).toBe('DRAFT');
-    expect(back.approvals.every((approval: { approvedAt: unknown }) => approval.approvedAt === null)).toBe(true);
+    expect(back.approvals.every((approval: { approvedAt: unknown }) => approval.approvedAt === null)).toBe(
+      true,
+    );
     expect(back.approvals[1]).toMatchObject({ correctionNote: 'I § 2 ska det stå punkt 4.' });
 
     const edited = await step(
       EDIT,
-      { meetingId, expectedVersion: 1, paragraphs: [{ number: 2, decision: 'Rådet antar rutinen med punkt 4.' }] },
+      {
+        meetingId,
+        expectedVersion: 1,
+        paragraphs: [{ number: 2, decision: 'Rådet antar rutinen med punkt 4.' }],
+      },
       cookies.coordinator,
     );
     expect(edited.data!.editMinutes.minutes.version).toBe(2);
@@ -258,7 +268,9 @@ describe('concurrent approvals', () => {
     const after = await server.gql(MINUTES_QUERY, { id: meetingId }, cookies.coordinator);
     expect(after.data!.minutes.status).toBe('APPROVED');
     expect(after.data!.minutes.approvedAt).not.toBeNull();
-    expect(after.data!.minutes.approvals.filter((a: { approvedAt: unknown }) => a.approvedAt)).toHaveLength(3);
+    expect(after.data!.minutes.approvals.filter((a: { approvedAt: unknown }) => a.approvedAt)).toHaveLength(
+      3,
+    );
   });
 });
 
@@ -267,7 +279,10 @@ describe('out of turn, twice and bad input: a field error and nothing written', 
     const before = await minutesTables(server);
     const res = await step(query, input, cookie);
     expect(res.errors).toBeUndefined();
-    const payload = Object.values(res.data!)[0] as { minutes: unknown; errors: { field: string[]; code: string; max: number | null }[] };
+    const payload = Object.values(res.data!)[0] as {
+      minutes: unknown;
+      errors: { field: string[]; code: string; max: number | null }[];
+    };
     expect(payload.minutes).toBeNull();
     expect(payload.errors.length).toBeGreaterThan(0);
     expect(await minutesTables(server)).toEqual(before);
@@ -300,23 +315,29 @@ describe('out of turn, twice and bad input: a field error and nothing written', 
       code: 'NOT_FOUND',
       field: ['input', 'meetingId'],
     });
-    expect((await refused(APPROVE, { meetingId: 'bm90LWFuLWlk', expectedVersion: 1 }, cookies.chair))[0]!.code).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      (await refused(APPROVE, { meetingId: 'bm90LWFuLWlk', expectedVersion: 1 }, cookies.chair))[0]!.code,
+    ).toBe('NOT_FOUND');
   });
 
   test('approving with a version that is not the one sent', async () => {
     const meetingId = await sent();
-    expect((await refused(APPROVE, { meetingId, expectedVersion: 7 }, cookies.chair))[0]!.code).toBe('STALE_VERSION');
+    expect((await refused(APPROVE, { meetingId, expectedVersion: 7 }, cookies.chair))[0]!.code).toBe(
+      'STALE_VERSION',
+    );
   });
 
   test('editing sent minutes, publishing minutes not approved, sending twice', async () => {
     const meetingId = await sent();
-    expect((await refused(EDIT, { meetingId, expectedVersion: 1, openingNote: 'x' }, cookies.chair))[0]!.code).toBe(
+    expect(
+      (await refused(EDIT, { meetingId, expectedVersion: 1, openingNote: 'x' }, cookies.chair))[0]!.code,
+    ).toBe('INVALID_TRANSITION');
+    expect((await refused(PUBLISH, { meetingId, expectedVersion: 1 }, cookies.chair))[0]!.code).toBe(
       'INVALID_TRANSITION',
     );
-    expect((await refused(PUBLISH, { meetingId, expectedVersion: 1 }, cookies.chair))[0]!.code).toBe('INVALID_TRANSITION');
-    expect((await refused(SEND, { meetingId, expectedVersion: 1 }, cookies.chair))[0]!.code).toBe('INVALID_TRANSITION');
+    expect((await refused(SEND, { meetingId, expectedVersion: 1 }, cookies.chair))[0]!.code).toBe(
+      'INVALID_TRANSITION',
+    );
   });
 
   test('texts over their limits, an unknown paragraph, an empty correction', async () => {
@@ -333,20 +354,38 @@ describe('out of turn, twice and bad input: a field error and nothing written', 
     );
     expect(errors).toEqual([
       expect.objectContaining({ field: ['input', 'openingNote'], code: 'TOO_LONG', max: 8000 }),
-      expect.objectContaining({ field: ['input', 'paragraphs', '0', 'decision'], code: 'TOO_LONG', max: 4000 }),
+      expect.objectContaining({
+        field: ['input', 'paragraphs', '0', 'decision'],
+        code: 'TOO_LONG',
+        max: 4000,
+      }),
     ]);
     expect(
-      (await refused(EDIT, { meetingId, expectedVersion: 1, paragraphs: [{ number: 9, minute: 'x' }] }, cookies.chair))[0],
+      (
+        await refused(
+          EDIT,
+          { meetingId, expectedVersion: 1, paragraphs: [{ number: 9, minute: 'x' }] },
+          cookies.chair,
+        )
+      )[0],
     ).toMatchObject({ field: ['input', 'paragraphs', '0', 'number'], code: 'NOT_FOUND' });
     expect((await refused(EDIT, { meetingId, expectedVersion: 1 }, cookies.chair))[0]!.code).toBe('REQUIRED');
 
     const sentId = await sent();
-    expect((await refused(CORRECT, { meetingId: sentId, expectedVersion: 1, note: '  ' }, cookies.member))[0]).toMatchObject({
+    expect(
+      (await refused(CORRECT, { meetingId: sentId, expectedVersion: 1, note: '  ' }, cookies.member))[0],
+    ).toMatchObject({
       field: ['input', 'note'],
       code: 'REQUIRED',
     });
     expect(
-      (await refused(CORRECT, { meetingId: sentId, expectedVersion: 1, note: 'x'.repeat(4001) }, cookies.member))[0],
+      (
+        await refused(
+          CORRECT,
+          { meetingId: sentId, expectedVersion: 1, note: 'x'.repeat(4001) },
+          cookies.member,
+        )
+      )[0],
     ).toMatchObject({ code: 'TOO_LONG', max: 4000 });
   });
 
@@ -356,8 +395,12 @@ describe('out of turn, twice and bad input: a field error and nothing written', 
       {},
       cookies.coordinator,
     );
-    const open = upcoming.data!.meetings.edges.find((e: { node: { status: string } }) => e.node.status !== 'CLOSED').node;
-    expect((await refused(DRAFT, { meetingId: open.id }, cookies.coordinator))[0]!.code).toBe('INVALID_TRANSITION');
+    const open = upcoming.data!.meetings.edges.find(
+      (e: { node: { status: string } }) => e.node.status !== 'CLOSED',
+    ).node;
+    expect((await refused(DRAFT, { meetingId: open.id }, cookies.coordinator))[0]!.code).toBe(
+      'INVALID_TRANSITION',
+    );
     const { meetingId } = await drafted();
     expect((await refused(DRAFT, { meetingId }, cookies.chair))[0]!.code).toBe('DUPLICATE');
   });

@@ -45,8 +45,7 @@ export function approvalRequestMail(request: ApprovalRequest, link: string): Mai
 
 export const approvalRequestMailKind = mailSideEffect<ApprovalRequest>(
   'minutes.approval-request-mail',
-  (request, mailer) =>
-    approvalRequestMail(request, mailer.link(`/moten/${request.meetingId}/protokoll`, {})),
+  (request, mailer) => approvalRequestMail(request, mailer.link(`/moten/${request.meetingId}/protokoll`, {})),
 );
 
 /** The side effects of the minutes feature, carried out by the outbox. */

@@ -90,8 +90,7 @@ export function renderMinutesPdf(document: MinutesDocument): Promise<Buffer> {
   if (document.openingNote) paragraph(document.openingNote);
 
   heading('H2', 'Närvaro');
-  const noAttendance =
-    attendance.present.length + attendance.absent.length + attendance.changes.length === 0;
+  const noAttendance = attendance.present.length + attendance.absent.length + attendance.changes.length === 0;
   if (noAttendance) paragraph('Ingen närvaro registrerades under mötet.');
   if (attendance.present.length) {
     paragraph('Närvarande från mötets början:');

@@ -1,15 +1,11 @@
-import { Arg, Ctx, Mutation, ID, Int, Query, Resolver } from 'type-graphql';
-import { MinutesAction, allowedMinutesActions } from '@samverka/domain';
-import type { GraphQLContext, Viewer } from '../graphql/context.js';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context.js';
 import { Input, Payload, field, id, int, text } from '../graphql/generated-types.js';
 import { payloadWith } from '../graphql/payload.js';
 import { idOfType } from '../graphql/node.js';
-import { InputType, Field } from 'type-graphql';
 import { MinutesType } from './minutes.types.js';
-import { readVisibleMinutes, type MinutesDocument } from './minutes-document.js';
 import { recordedAttendance } from './minutes-attendance.js';
-import { minutesRoles } from './minutes.policy.js';
-import { minutesPdfPath } from './minutes-pdf.js';
+import { minutesForViewer } from './minutes.queries.js';
 import * as minutes from './minutes.service.js';
 
 const MinutesStepInput = Input(
@@ -27,7 +23,9 @@ const DraftMinutesInput = Input('DraftMinutesInput', 'Names the closed meeting t
 });
 type DraftMinutesInput = InstanceType<typeof DraftMinutesInput>;
 
-@InputType('MinutesParagraphCorrection', { description: "Corrected texts of one paragraph; omitted fields stay, blank clears." })
+@InputType('MinutesParagraphCorrection', {
+  description: 'Corrected texts of one paragraph; omitted fields stay, blank clears.',
+})
 class MinutesParagraphCorrection {
   @Field(() => Int, { description: 'The paragraph (§) number.' })
   number!: number;
@@ -73,30 +71,6 @@ const MinutesPayload = Payload(
   'Why the step was refused.',
 );
 
-/** The minutes as the viewer gets them: the document with the steps they may take now. */
-function forViewer(document: MinutesDocument, viewer: Viewer | null): MinutesType {
-  const ownApproval = document.approvals.find((approval) => viewer && approval.personId === viewer.id);
-  const actions = allowedMinutesActions(document.status, minutesRoles(viewer, document.access)).filter(
-    (action) => action !== MinutesAction.APPROVE || !ownApproval?.approvedAt,
-  );
-  return {
-    ...document,
-    attendance: {
-      present: document.attendance.present,
-      absent: document.attendance.absent,
-      changes: document.attendance.changes.map((change) => ({
-        name: change.name,
-        organisation: change.organisation,
-        arrived: change.change === 'ARRIVED',
-        at: change.at,
-        paragraph: change.agendaItem?.position ?? null,
-      })),
-    },
-    viewerActions: actions,
-    pdfUrl: document.publishedAt ? minutesPdfPath(document.meeting.id) : null,
-  };
-}
-
 @Resolver()
 export class MinutesResolver {
   @Query(() => MinutesType, {
@@ -109,17 +83,13 @@ export class MinutesResolver {
     @Ctx() { em, viewer }: GraphQLContext,
   ): Promise<MinutesType | null> {
     const uuid = idOfType(meetingId, 'Meeting');
-    const document = uuid ? await readVisibleMinutes(em, viewer, uuid) : null;
-    return document && forViewer(document, viewer);
+    return uuid ? minutesForViewer(em, viewer, uuid) : null;
   }
 
   @Mutation(() => MinutesPayload, {
     description: 'Drafts the minutes of a closed meeting from what was recorded.',
   })
-  draftMinutes(
-    @Arg('input', () => DraftMinutesInput) input: DraftMinutesInput,
-    @Ctx() ctx: GraphQLContext,
-  ) {
+  draftMinutes(@Arg('input', () => DraftMinutesInput) input: DraftMinutesInput, @Ctx() ctx: GraphQLContext) {
     return this.step(ctx, () =>
       minutes.draftMinutes(ctx.em, ctx.viewer, idOfType(input.meetingId, 'Meeting'), recordedAttendance),
     );
@@ -149,7 +119,9 @@ export class MinutesResolver {
     );
   }
 
-  @Mutation(() => MinutesPayload, { description: "Records the viewer's approval (justering) of the minutes." })
+  @Mutation(() => MinutesPayload, {
+    description: "Records the viewer's approval (justering) of the minutes.",
+  })
   approveMinutes(@Arg('input', () => MinutesStepInput) input: MinutesStepInput, @Ctx() ctx: GraphQLContext) {
     return this.step(ctx, () => minutes.approveMinutes(ctx.em, ctx.viewer, stepInput(input)));
   }
@@ -175,8 +147,7 @@ export class MinutesResolver {
   private step({ em, viewer }: GraphQLContext, run: () => Promise<string>) {
     return payloadWith('minutes', async () => {
       const meetingId = await run();
-      const document = await readVisibleMinutes(em.fork(), viewer, meetingId);
-      return document && forViewer(document, viewer);
+      return minutesForViewer(em.fork(), viewer, meetingId);
     });
   }
 }

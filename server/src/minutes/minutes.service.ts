@@ -184,7 +184,11 @@ export function editMinutes(em: EntityManager, viewer: Viewer | null, input: Edi
     const changes = (input.paragraphs ?? []).map((change, i) => {
       const paragraph = paragraphs.find((candidate) => candidate.number === change.number);
       if (!paragraph) {
-        problems.add(`paragraphs.${i}.number`, `Protokollet har ingen § ${change.number}.`, UserErrorCode.NOT_FOUND);
+        problems.add(
+          `paragraphs.${i}.number`,
+          `Protokollet har ingen § ${change.number}.`,
+          UserErrorCode.NOT_FOUND,
+        );
       }
       return { paragraph, change };
     });
@@ -206,40 +210,52 @@ export function sendMinutesForApproval(
   outbox: Outbox | undefined,
   input: MinutesStepInput,
 ) {
-  return minutesStep(em, viewer, input, MinutesAction.SEND_FOR_APPROVAL, async ({ minutes, meeting, now }, tx) => {
-    const chair = meeting.chair ? await meeting.chair.load({ dataloader: false }) : null;
-    const adjusters = await Promise.all(
-      meeting.adjusters.getItems().map((adjuster) => adjuster.person.load({ dataloader: false })),
-    );
-    const problems = new InputProblems();
-    if (!chair) problems.add('meetingId', 'Mötet har ingen ordförande som kan justera protokollet.', UserErrorCode.REQUIRED);
-    if (adjusters.length === 0) problems.add('meetingId', 'Mötet har inga justerare.', UserErrorCode.REQUIRED);
-    problems.throwIfAny();
-    const approvers = [
-      { person: chair!, role: ApproverRole.CHAIR },
-      ...adjusters
-        .filter((person) => person!.id !== chair!.id)
-        .map((person) => ({ person: person!, role: ApproverRole.ADJUSTER })),
-    ];
-    tx.remove(minutes.approvals.getItems());
-    await tx.flush();
-    approvers.forEach(({ person, role }, position) =>
-      tx.create(MinutesApproval, { minutes, person, name: person.name, role, position }),
-    );
-    minutes.status = MinutesStatus.SENT_FOR_APPROVAL;
-    minutes.sentAt = now;
-    await mailApprovers(
-      tx,
-      outbox,
-      approvers.map(({ person }) => ({
-        to: person.email,
-        forumName: meeting.forum.getEntity().name,
-        meetingTitle: meeting.title,
-        startsAt: meeting.startsAt.toISOString(),
-        meetingId: toGlobalId('Meeting', meeting.id),
-      })),
-    );
-  });
+  return minutesStep(
+    em,
+    viewer,
+    input,
+    MinutesAction.SEND_FOR_APPROVAL,
+    async ({ minutes, meeting, now }, tx) => {
+      const chair = meeting.chair ? await meeting.chair.load({ dataloader: false }) : null;
+      const adjusters = await Promise.all(
+        meeting.adjusters.getItems().map((adjuster) => adjuster.person.load({ dataloader: false })),
+      );
+      const problems = new InputProblems();
+      if (!chair)
+        problems.add(
+          'meetingId',
+          'Mötet har ingen ordförande som kan justera protokollet.',
+          UserErrorCode.REQUIRED,
+        );
+      if (adjusters.length === 0)
+        problems.add('meetingId', 'Mötet har inga justerare.', UserErrorCode.REQUIRED);
+      problems.throwIfAny();
+      const approvers = [
+        { person: chair!, role: ApproverRole.CHAIR },
+        ...adjusters
+          .filter((person) => person!.id !== chair!.id)
+          .map((person) => ({ person: person!, role: ApproverRole.ADJUSTER })),
+      ];
+      tx.remove(minutes.approvals.getItems());
+      await tx.flush();
+      approvers.forEach(({ person, role }, position) =>
+        tx.create(MinutesApproval, { minutes, person, name: person.name, role, position }),
+      );
+      minutes.status = MinutesStatus.SENT_FOR_APPROVAL;
+      minutes.sentAt = now;
+      await mailApprovers(
+        tx,
+        outbox,
+        approvers.map(({ person }) => ({
+          to: person.email,
+          forumName: meeting.forum.getEntity().name,
+          meetingTitle: meeting.title,
+          startsAt: meeting.startsAt.toISOString(),
+          meetingId: toGlobalId('Meeting', meeting.id),
+        })),
+      );
+    },
+  );
 }
 
 /** Records the viewer's approval (justering); the last approval makes the minutes approved. */

@@ -87,7 +87,9 @@ export class MinutesMeetingType {
   adjusterNames!: string[];
 }
 
-@ObjectType('MinutesParagraph', { description: 'One paragraph (§) of the minutes: an agenda item with its decision and minute.' })
+@ObjectType('MinutesParagraph', {
+  description: 'One paragraph (§) of the minutes: an agenda item with its decision and minute.',
+})
 export class MinutesParagraphType {
   @Field(() => Int, { description: 'The paragraph number, from 1 in agenda order.' })
   number!: number;
@@ -129,7 +131,8 @@ export class MinutesType {
   status!: MinutesStatus;
 
   @Field(() => Int, {
-    description: "Version of the texts; send it as expectedVersion, so nobody approves text they did not read.",
+    description:
+      'Version of the texts; send it as expectedVersion, so nobody approves text they did not read.',
   })
   version!: number;
 
