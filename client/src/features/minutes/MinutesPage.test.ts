@@ -100,7 +100,7 @@ async function setup(options: FakeApiOptions, locale: 'sv' | 'en' = 'sv') {
   return mounted.wrapper;
 }
 
-const payload = (minutes: unknown) => () => ({ minutes, errors: [] });
+const payload = (minutes: unknown) => (_args: unknown) => ({ minutes, errors: [] });
 
 describe('the minutes page', () => {
   test.each(['sv', 'en'] as const)(
