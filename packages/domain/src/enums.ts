@@ -60,6 +60,7 @@ export enum MeetingEventKind {
   TIMER_RESUMED = 'TIMER_RESUMED',
   OUTCOME_RECORDED = 'OUTCOME_RECORDED',
   ITEM_DEFERRED = 'ITEM_DEFERRED',
+  ITEM_COMPLETED = 'ITEM_COMPLETED',
   MEETING_CLOSED = 'MEETING_CLOSED',
   /** Not a change: the missed events could not all be replayed, so this is the meeting as it is now. */
   RESYNC = 'RESYNC',

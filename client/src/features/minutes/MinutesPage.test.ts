@@ -102,7 +102,8 @@ async function setup(options: FakeApiOptions, locale: 'sv' | 'en' = 'sv') {
 
 const payload = (minutes: unknown) => (_args: unknown) => ({ minutes, errors: [] });
 
-describe('the minutes page', () => {
+// Axe on a cold first mount takes seconds on a loaded machine.
+describe('the minutes page', { timeout: 30_000 }, () => {
   test.each(['sv', 'en'] as const)(
     'published minutes: paragraphs, attendance, approval record and PDF, axe clean in %s',
     async (locale) => {
@@ -123,9 +124,9 @@ describe('the minutes page', () => {
       );
       expect(page.findAll('.approvals li')).toHaveLength(2);
       expect(page.find('button').exists()).toBe(false);
-      expect(page.get('#paragraph-2 span').attributes('lang')).toBe('sv');
+      expect(page.get('#paragraph-2 span').attributes('lang')).toBe(locale === 'en' ? 'sv' : undefined);
       if (locale === 'en') {
-        expect(text).toContain('The content of the minutes is in Swedish only.');
+        expect(page.find('.swedish-note').exists()).toBe(true);
         expect(text).toContain('Maja Berg arrived at');
         expect(text).toContain('Mötet öppnades.');
       } else {
