@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { MinutesDocument } from './minutes-document.js';
 
 const require = createRequire(import.meta.url);
@@ -36,7 +35,9 @@ const person = (p: { name: string; organisation: string | null }) =>
  * The published minutes as a tagged PDF (PDF/UA identification): document language Swedish, the title shown
  * by viewers, a structure tree of H1, H2 per paragraph, P and lists, and an embedded TrueType font.
  */
-export function renderMinutesPdf(document: MinutesDocument): Promise<Buffer> {
+export async function renderMinutesPdf(document: MinutesDocument): Promise<Buffer> {
+  // Loaded on the first PDF, not at start-up: pdfkit and its font engine are large.
+  const { default: PDFDocument } = await import('pdfkit');
   const title = minutesTitle(document);
   const pdf = new PDFDocument({
     // PDF/UA identification in the XMP metadata; @types/pdfkit lists only the PDF/A subsets.
