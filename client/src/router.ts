@@ -39,6 +39,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'meeting.fallbackTitle' },
   },
   {
+    path: '/moten/:id/protokoll',
+    name: 'minutes',
+    component: () => import('./features/minutes/MinutesPage.vue'),
+    props: true,
+    meta: { titleKey: 'minutes.title' },
+  },
+  {
     path: '/moten/:id/live',
     name: 'live',
     component: () => import('./features/live/LivePage.vue'),

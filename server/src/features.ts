@@ -9,6 +9,7 @@ import { accessionModule } from './accession/accession.module.js';
 import { councilModule } from './council/council.module.js';
 import { documentsModule } from './documents/documents.module.js';
 import { noticeModule } from './notice/notice.module.js';
+import { minutesModule } from './minutes/minutes.module.js';
 
 /** Every feature of the server, one line each; adding a feature adds its folder and a line here. */
 export const features: FeatureModule[] = [
@@ -22,4 +23,5 @@ export const features: FeatureModule[] = [
   councilModule,
   documentsModule,
   noticeModule,
+  minutesModule,
 ];

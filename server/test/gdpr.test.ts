@@ -19,6 +19,7 @@ import { Forum } from '../src/forums/forum.entity.js';
 import { CouncilSeat } from '../src/council/council-seat.entity.js';
 import { MeetingAdjuster } from '../src/meetings/meeting-adjuster.entity.js';
 import { NoticeAnswer, NoticeAnswerChoice } from '../src/notice/notice-answer.entity.js';
+import { ApproverRole, Minutes, MinutesApproval } from '../src/minutes/minutes.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { Attendee } from '../src/meetings/attendee.entity.js';
 import { Party } from '../src/parties/party.entity.js';
@@ -128,6 +129,12 @@ async function createPersonWithEverything(em: EntityManager) {
   em.create(MeetingAdjuster, { meeting, person, position: 1 });
   const attendee = em.create(Attendee, { meeting, person, name: NAME });
   em.create(NoticeAnswer, { meeting, person, choice: NoticeAnswerChoice.COMING, answeredAt: new Date() });
+  const minutes = em.create(Minutes, {
+    meeting,
+    attendance: { present: [], absent: [], changes: [] },
+    draftedAt: new Date(),
+  });
+  em.create(MinutesApproval, { minutes, person, name: NAME, role: ApproverRole.CHAIR, position: 0 });
   const token = (purpose: AccountTokenPurpose, extra: Partial<RequiredEntityData<AccountToken>>) =>
     em.create(AccountToken, {
       tokenHash: randomBytes(32).toString('hex'),
@@ -171,6 +178,7 @@ async function createPersonWithEverything(em: EntityManager) {
     meeting: meeting.id,
     document: document.id,
     attendee: attendee.id,
+    minutes: minutes.id,
     tokenHashes: [reset.tokenHash, sentInvitation.tokenHash, receivedInvitation.tokenHash],
     sentInvitation: sentInvitation.id,
     receivedInvitation: receivedInvitation.id,
@@ -392,6 +400,10 @@ describe('deleteMyAccount', () => {
         name: 'Borttagen person',
       },
     );
+    // The minutes' approval record keeps the approval, no longer tied to the person.
+    expect(
+      await one('select person_id, name from minutes_approval where minutes_id = $1', fixture.minutes),
+    ).toEqual({ person_id: null, name: 'Borttagen person' });
     // The seat they held is vacant and ended, so the coordinator can fill it again.
     const seat = await one(
       'select person_id, holder_name, ended_at from council_seat where id = $1',

@@ -7,3 +7,4 @@ export * from './parties.js';
 export * from './accounts.js';
 export * from './documents.js';
 export * from './floor.js';
+export * from './minutes-workflow.js';

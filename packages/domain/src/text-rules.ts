@@ -20,6 +20,8 @@ export const TEXT_LIMITS = {
   organisation: 200,
   areaOfInterest: 60,
   noticeAnswerComment: 500,
+  minutesNote: 8000,
+  correctionNote: 4000,
 } as const;
 
 /** How many areas of interest a party may name. */

@@ -6,6 +6,7 @@ import { Migration20261202061617_meeting_planning } from './Migration20261202061
 import { Migration20261202062204_documents } from './Migration20261202062204_documents.js';
 import { Migration20261202063000_attendance_and_speakers } from './Migration20261202063000_attendance_and_speakers.js';
 import { Migration20261202064500_notice_answers_calendar } from './Migration20261202064500_notice_answers_calendar.js';
+import { Migration20261202064500_minutes } from './Migration20261202064500_minutes.js';
 
 /** Every migration, in order; listed explicitly so the same list works from TypeScript and from dist/. */
 export const migrationsList: MigrationObject[] = [
@@ -25,4 +26,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261202064500_notice_answers_calendar',
     class: Migration20261202064500_notice_answers_calendar,
   },
+  { name: 'Migration20261202064500_minutes', class: Migration20261202064500_minutes },
 ];
