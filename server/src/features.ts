@@ -7,6 +7,7 @@ import { meetingsModule } from './meetings/meetings.module.js';
 import { partiesModule } from './parties/parties.module.js';
 import { accessionModule } from './accession/accession.module.js';
 import { councilModule } from './council/council.module.js';
+import { meetingPlanningModule } from './meeting-planning/meeting-planning.module.js';
 
 /** Every feature of the server, one line each; adding a feature adds its folder and a line here. */
 export const features: FeatureModule[] = [
@@ -18,4 +19,5 @@ export const features: FeatureModule[] = [
   partiesModule,
   accessionModule,
   councilModule,
+  meetingPlanningModule,
 ];

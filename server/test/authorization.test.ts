@@ -15,9 +15,15 @@ const ROLES: Role[] = ['anonymous', 'member', 'chair', 'coordinator'];
 let server: TestServer;
 const cookies: Partial<Record<Role, string>> = {};
 const ids: Record<Role, string | null> = { anonymous: null, member: null, chair: null, coordinator: null };
+let councilId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
+  const [council] = await server.orm.em
+    .fork()
+    .getConnection()
+    .execute(`select id from forum where slug = 'samverkansradet'`);
+  councilId = council!.id;
   for (const role of ROLES) {
     if (role === 'anonymous') continue;
     cookies[role] = await server.signIn(role);
@@ -33,6 +39,7 @@ function viewerOf(role: Role) {
     name: '',
     email: '',
     isCoordinator: DEMO_PEOPLE[role].isCoordinator,
+    convenes: [],
     sessionId: '',
   };
 }
@@ -49,6 +56,7 @@ describe.each(Object.entries(mutationRules('meeting')))('%s', (mutation, rule) =
     const expectedAllowed = meetingPolicy[rule as keyof typeof meetingPolicy](viewerOf(role), {
       status: 'AGENDA_PUBLISHED' as never,
       chairId: chairOfMeeting,
+      forumId: councilId,
     });
     const meeting =
       mutation === 'publishAgenda'

@@ -18,6 +18,7 @@ import { RateLimitAttempt } from '../src/accounts/rate-limit.entity.js';
 import { Forum } from '../src/forums/forum.entity.js';
 import { CouncilSeat } from '../src/council/council-seat.entity.js';
 import { MeetingAdjuster } from '../src/meetings/meeting-adjuster.entity.js';
+import { ForumConvener } from '../src/meeting-planning/forum-convener.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { Party } from '../src/parties/party.entity.js';
 import { Membership } from '../src/parties/membership.entity.js';
@@ -123,6 +124,7 @@ async function createPersonWithEverything(em: EntityManager) {
     summary: `Ordförande: ${NAME.toUpperCase()}.`,
   });
   em.create(MeetingAdjuster, { meeting, person, position: 1 });
+  em.create(ForumConvener, { forum, person });
   const token = (purpose: AccountTokenPurpose, extra: Partial<RequiredEntityData<AccountToken>>) =>
     em.create(AccountToken, {
       tokenHash: randomBytes(32).toString('hex'),

@@ -61,6 +61,11 @@ export enum MeetingEventKind {
   OUTCOME_RECORDED = 'OUTCOME_RECORDED',
   ITEM_DEFERRED = 'ITEM_DEFERRED',
   MEETING_CLOSED = 'MEETING_CLOSED',
+  /** Title, times, place, link, chair or adjusters changed while the meeting was being prepared. */
+  DETAILS_CHANGED = 'DETAILS_CHANGED',
+  /** An agenda item was added, changed, removed or moved while the meeting was being prepared. */
+  AGENDA_CHANGED = 'AGENDA_CHANGED',
+  MEETING_CANCELLED = 'MEETING_CANCELLED',
   /** Not a change: the missed events could not all be replayed, so this is the meeting as it is now. */
   RESYNC = 'RESYNC',
 }

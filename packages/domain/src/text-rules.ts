@@ -19,6 +19,12 @@ export const TEXT_LIMITS = {
   councilDecision: 4000,
   organisation: 200,
   areaOfInterest: 60,
+  meetingTitle: 200,
+  location: 200,
+  accessibility: 2000,
+  digitalLink: 500,
+  agendaItemTitle: 300,
+  presenter: 200,
 } as const;
 
 /** How many areas of interest a party may name. */

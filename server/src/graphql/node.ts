@@ -14,6 +14,7 @@ export const NODE_TYPES = [
   'Nomination',
   'Membership',
   'CouncilSeat',
+  'StandardAgendaItem',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
