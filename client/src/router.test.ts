@@ -14,6 +14,7 @@ describe('routes', () => {
     ['/moten/TWVldGluZzox', 'meeting'],
     [`/moten/${encodeURIComponent('Meeting:1/x=')}`, 'meeting'],
     ['/moten/TWVldGluZzox/live', 'live'],
+    ['/moten/TWVldGluZzox/projektor', 'projector'],
     ['/logga-in', 'signIn'],
     ['/tillganglighet', 'accessibility'],
     ['/registrera', 'register'],
@@ -25,6 +26,7 @@ describe('routes', () => {
     ['/parter', 'parties'],
     ['/parter/UGFydHk6MQ==', 'party'],
     ['/samordnare', 'coordinator'],
+    ['/samordnare/radet', 'coordinatorCouncil'],
     ['/finns/inte', 'notFound'],
   ])('%s → %s', (path, name) => {
     const router = createAppRouter(createMemoryHistory());
@@ -36,6 +38,14 @@ describe('routes', () => {
     const id = 'TWVldGluZzox/=+';
     const href = router.resolve({ name: 'meeting', params: { id } }).href;
     expect(router.resolve(href).params.id).toBe(id);
+  });
+
+  test('the projector, once a mode of the live page, has its own page without header and footer', async () => {
+    const router = createAppRouter(createMemoryHistory());
+    await router.push('/moten/TWVldGluZzox/live?vy=projektor');
+    expect(router.currentRoute.value.name).toBe('projector');
+    expect(router.currentRoute.value.params.id).toBe('TWVldGluZzox');
+    expect(router.currentRoute.value.meta.bare).toBe(true);
   });
 
   test('every route has a translated title', () => {

@@ -6,6 +6,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page's title, used for document.title until the page sets its own. */
     titleKey: string;
+    /** A page of its own without the site's header and footer (the projector). */
+    bare?: boolean;
   }
 }
 
@@ -62,6 +64,16 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./features/live/LivePage.vue'),
     props: true,
     meta: { titleKey: 'live.fallbackTitle' },
+    // The projector was once a mode of the live page; old links open its own page.
+    beforeEnter: (to) =>
+      to.query.vy === 'projektor' ? { name: 'projector', params: to.params, replace: true } : true,
+  },
+  {
+    path: '/moten/:id/projektor',
+    name: 'projector',
+    component: () => import('./features/live/ProjectorPage.vue'),
+    props: true,
+    meta: { titleKey: 'room.projectorTitle', bare: true },
   },
   {
     path: '/logga-in',
@@ -117,6 +129,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'coordinator',
     component: () => import('./features/coordinator/CoordinatorPage.vue'),
     meta: { titleKey: 'coordinator.title' },
+  },
+  {
+    path: '/samordnare/radet',
+    name: 'coordinatorCouncil',
+    component: () => import('./features/council/CouncilPage.vue'),
+    meta: { titleKey: 'pages.council.title' },
   },
   {
     path: '/tillganglighet',

@@ -23,11 +23,12 @@ export interface RecordedSubscribe {
 /**
  * A real graphql-ws server on a real socket, speaking the project's printed schema, that replays a
  * topic's events after the `after` a subscription sends (as the live hub does). A test publishes events,
- * closes sockets with a code, and reads what each subscribe asked for.
+ * closes sockets with a code, and reads what each subscribe asked for. Given a port (of a server that was
+ * closed), it starts again there, as a restarted server would.
  */
-export async function startLiveServer() {
+export async function startLiveServer(port = 0) {
   const schema = buildSchema(readFileSync(resolve(__dirname, '../../schema/schema.graphql'), 'utf8'));
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, path: '/graphql' });
+  const wss = new WebSocketServer({ host: '127.0.0.1', port, path: '/graphql' });
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
   const history = new Map<string, { cursor: string; payload: Record<string, unknown> }[]>();
   const listeners = new Set<Listener>();

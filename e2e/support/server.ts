@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PORT = Number(process.env.E2E_PORT ?? 4455);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The specs' mailbox (mailbox.ts), which the server sends its mail to. */
+export const SMTP_PORT = PORT + 1000;
+export const SMTP_URL = `smtp://samverka:e2e-smtp-password@127.0.0.1:${SMTP_PORT}`;
 const STATE = path.join(os.tmpdir(), `samverka-e2e-${PORT}.json`);
 
 interface State {
@@ -36,6 +39,8 @@ export async function startServer(
     env: {
       ...process.env,
       PORT: String(PORT),
+      PUBLIC_URL: BASE_URL,
+      SMTP_URL,
       SAMVERKA_DATA_DIR: path.join(dataDir, 'pg'),
       LOG_LEVEL: 'warn',
     },

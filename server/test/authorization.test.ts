@@ -47,6 +47,7 @@ function viewerOf(role: Role) {
 const INPUT_TYPES: Record<string, string> = {
   makeAgendaItemCurrent: 'AgendaItemActionInput',
   deferAgendaItem: 'AgendaItemActionInput',
+  completeAgendaItem: 'AgendaItemActionInput',
   recordAgendaItemOutcome: 'RecordAgendaItemOutcomeInput',
 };
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { agendaTiming } from '@samverka/domain';
 import { startTestServer, upcomingMeeting, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -27,7 +28,8 @@ async function act(mutation: string, input: Record<string, unknown>, cookie?: st
 }
 
 function inputType(mutation: string): string {
-  if (mutation === 'makeAgendaItemCurrent' || mutation === 'deferAgendaItem') return 'AgendaItemActionInput';
+  if (['makeAgendaItemCurrent', 'deferAgendaItem', 'completeAgendaItem'].includes(mutation))
+    return 'AgendaItemActionInput';
   if (mutation === 'recordAgendaItemOutcome') return 'RecordAgendaItemOutcomeInput';
   return 'MeetingActionInput';
 }
@@ -70,7 +72,7 @@ describe('the chair runs a meeting', () => {
 
     state = await step('moveToNextAgendaItem');
     expect(state.currentItem.id).toBe(second!.id);
-    expect(state.agenda[0].status).toBe('DONE');
+    expect(state.agenda[0].status).toBe('PENDING');
 
     state = await step('moveToPreviousAgendaItem');
     expect(state.currentItem.id).toBe(first!.id);
@@ -100,6 +102,138 @@ describe('the chair runs a meeting', () => {
     expect(state.currentItem).toBeNull();
     expect(state.agenda[3].status).toBe('DONE');
     await own.close();
+  });
+});
+
+describe('moving away from an item', () => {
+  const servers: TestServer[] = [];
+  afterAll(() => Promise.all(servers.map((each) => each.close())));
+
+  /** A started meeting on a server of its own, and functions that apply chair actions keeping the version. */
+  async function started() {
+    const own = await startTestServer();
+    servers.push(own);
+    const chair = await own.signIn('chair');
+    const meeting = await upcomingMeeting(own);
+    let version = meeting.version;
+    const run = async (mutation: string, extra: Record<string, unknown> = {}) => {
+      const res = await own.gql(
+        `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { meeting { ${MEETING_FIELDS} startsAt startedAt closedAt agenda { plannedMinutes } } errors { field message code } } }`,
+        { input: { meetingId: meeting.id, expectedVersion: version, ...extra } },
+        chair,
+      );
+      const payload = res.data![mutation] as { meeting: any; errors: { field: string[]; code: string }[] };
+      if (payload.meeting) version = payload.meeting.version;
+      return payload;
+    };
+    const step = async (mutation: string, extra: Record<string, unknown> = {}) => {
+      const payload = await run(mutation, extra);
+      expect(payload.errors).toEqual([]);
+      return payload.meeting;
+    };
+    /** Pretends an item's running stretch began `seconds` ago, so that banked time is known without waiting. */
+    const runningFor = (agendaItemId: string, seconds: number) =>
+      own.orm.em
+        .fork()
+        .getConnection()
+        .execute(`update agenda_item set timer_started_at = now() - make_interval(secs => ?) where id = ?`, [
+          seconds,
+          Buffer.from(agendaItemId, 'base64url').toString().split(':')[1]!,
+        ]);
+    const state = async () =>
+      (await own.gql(`query($id: ID!) { meeting(id: $id) { ${MEETING_FIELDS} } }`, { id: meeting.id })).data!
+        .meeting;
+    await step('startMeeting');
+    return { meeting, step, run, runningFor, state };
+  }
+
+  const statuses = (state: any) => state.agenda.map((item: any) => item.status);
+  /** The given leading statuses, every later item pending. */
+  const thenPending = (state: any, ...head: string[]) => [
+    ...head,
+    ...Array.from({ length: state.agenda.length - head.length }, () => 'PENDING'),
+  ];
+
+  test('"next", "previous" and "make current" return an item without an outcome to the upcoming items', async () => {
+    const { meeting, step } = await started();
+    const [first, second, , fourth] = meeting.agenda;
+    let state = await step('moveToNextAgendaItem');
+    expect(statuses(state)).toEqual(thenPending(state, 'PENDING', 'CURRENT'));
+    state = await step('moveToPreviousAgendaItem');
+    expect(state.currentItem.id).toBe(first!.id);
+    expect(statuses(state)).toEqual(thenPending(state, 'CURRENT'));
+    state = await step('makeAgendaItemCurrent', { agendaItemId: fourth!.id });
+    expect(statuses(state)).toEqual(thenPending(state, 'PENDING', 'PENDING', 'PENDING', 'CURRENT'));
+    state = await step('makeAgendaItemCurrent', { agendaItemId: second!.id });
+    expect(statuses(state)).toEqual(thenPending(state, 'PENDING', 'CURRENT'));
+  });
+
+  test('an item with a recorded outcome is done when the chair moves on; closing follows the same rule', async () => {
+    const { meeting, step } = await started();
+    await step('recordAgendaItemOutcome', { agendaItemId: meeting.agenda[0]!.id, decision: 'Mötet öppnat.' });
+    let state = await step('moveToNextAgendaItem');
+    expect(statuses(state)).toEqual(thenPending(state, 'DONE', 'CURRENT'));
+    await step('recordAgendaItemOutcome', { agendaItemId: meeting.agenda[1]!.id, minute: 'Noterades.' });
+    state = await step('moveToNextAgendaItem');
+    expect(statuses(state)).toEqual(thenPending(state, 'DONE', 'DONE', 'CURRENT'));
+    state = await step('closeMeeting');
+    expect(statuses(state)).toEqual(thenPending(state, 'DONE', 'DONE'));
+  });
+
+  test('the chair marks the current item done without an outcome; no item is current after it', async () => {
+    const { meeting, step } = await started();
+    const [first, second] = meeting.agenda;
+    let state = await step('completeAgendaItem', { agendaItemId: first!.id });
+    expect(state.currentItem).toBeNull();
+    expect(statuses(state)[0]).toBe('DONE');
+    expect(state.agenda[0].timerStartedAt).toBeNull();
+    state = await step('moveToNextAgendaItem');
+    expect(state.currentItem.id).toBe(second!.id);
+  });
+
+  test('marking done anything but the current item is refused and writes nothing', async () => {
+    const { meeting, run, state } = await started();
+    const before = await state();
+    for (const agendaItemId of [
+      meeting.agenda[1]!.id,
+      'QWdlbmRhSXRlbTowMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA',
+    ]) {
+      const payload = await run('completeAgendaItem', { agendaItemId });
+      expect(payload.meeting).toBeNull();
+      expect(payload.errors[0]).toMatchObject({ field: ['input', 'agendaItemId'] });
+    }
+    expect(await state()).toEqual(before);
+  });
+
+  test('an item taken up again keeps counting from its banked time, and the projection stays right', async () => {
+    const { meeting, step, runningFor } = await started();
+    const [first] = meeting.agenda;
+    await runningFor(first!.id, 90);
+    let state = await step('moveToNextAgendaItem');
+    const banked = state.agenda[0].elapsedSeconds;
+    expect(banked).toBeGreaterThanOrEqual(90);
+    expect(state.agenda[0]).toMatchObject({ status: 'PENDING', timerStartedAt: null });
+
+    state = await step('moveToPreviousAgendaItem');
+    expect(state.agenda[0]).toMatchObject({ status: 'CURRENT', elapsedSeconds: banked });
+    expect(state.agenda[0].timerStartedAt).not.toBeNull();
+    await runningFor(first!.id, 30);
+    state = await step('moveToNextAgendaItem');
+    expect(state.agenda[0].elapsedSeconds).toBeGreaterThanOrEqual(banked + 30);
+
+    // What every viewer computes from this state: what is left of the current item and of the pending ones,
+    // the first counting only what its banked time left of its plan.
+    const now = new Date();
+    const timing = agendaTiming(state, now);
+    const left = (item: any) => Math.max(0, item.plannedMinutes * 60 - item.elapsedSeconds);
+    const pending = state.agenda.filter((item: any) => item.status === 'PENDING');
+    expect(pending[0].id).toBe(first!.id);
+    const currentLeft = Math.max(0, timing.currentPlannedSeconds - timing.currentElapsedSeconds);
+    const expected = pending.reduce((sum: number, item: any) => sum + left(item), currentLeft);
+    expect(timing.projectedEnd.getTime()).toBe(now.getTime() + expected * 1000);
+    expect(expected).toBeLessThan(
+      state.agenda.reduce((sum: number, item: any) => sum + item.plannedMinutes * 60, 0) - banked,
+    );
   });
 });
 

@@ -123,6 +123,7 @@ const CALLS: Record<string, () => [string, Record<string, unknown>]> = {
     'AppointCNatetRepresentativeInput',
     { departmentId: ids.department, personEmail: 'ingen@samverka.example' },
   ],
+  removeCNatetRepresentative: () => ['RemoveCNatetRepresentativeInput', { departmentId: ids.department }],
 };
 
 async function tableCounts() {

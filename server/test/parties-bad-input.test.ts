@@ -56,6 +56,7 @@ const TOO_LONG_LIMITS = {
   description: TEXT_LIMITS.description,
   grounds: TEXT_LIMITS.grounds,
   nomineeName: TEXT_LIMITS.name,
+  holderName: TEXT_LIMITS.name,
 };
 
 test.each([
@@ -232,6 +233,38 @@ test.each([
     () => ({ kind: 'COORDINATOR', personEmail: 'samordnare@samverka.example' }),
     ['kind'],
     'LIMIT_REACHED',
+  ],
+  [
+    'assignCouncilSeat',
+    'AssignCouncilSeatInput',
+    'coordinator',
+    () => ({ kind: 'POLITICIAN', holderName: ' ' }),
+    ['holderName'],
+    'REQUIRED',
+  ],
+  [
+    'assignCouncilSeat',
+    'AssignCouncilSeatInput',
+    'coordinator',
+    () => ({ kind: 'POLITICIAN', holderName: long(200) }),
+    ['holderName'],
+    'TOO_LONG',
+  ],
+  [
+    'removeCNatetRepresentative',
+    'RemoveCNatetRepresentativeInput',
+    'coordinator',
+    () => ({ departmentId: ids.party }),
+    ['departmentId'],
+    'NOT_FOUND',
+  ],
+  [
+    'removeCNatetRepresentative',
+    'RemoveCNatetRepresentativeInput',
+    'coordinator',
+    () => ({ departmentId: ids.municipal }),
+    ['departmentId'],
+    'INVALID_TRANSITION',
   ],
   [
     'vacateCouncilSeat',

@@ -167,3 +167,44 @@ describe('live view timing', () => {
     expect(timing.overrunSeconds).toBe(overrun);
   });
 });
+
+// An item the chair moved away from without an outcome is pending again with its time banked.
+describe('an item taken up again', () => {
+  const NOW = new Date('2026-03-03T13:30:00Z');
+  const meeting = (agenda: TimedAgendaItem[]): TimedMeeting => ({
+    status: MeetingStatus.IN_PROGRESS,
+    startsAt: '2026-03-03T13:00:00Z',
+    startedAt: '2026-03-03T13:00:00Z',
+    agenda,
+  });
+
+  test('a pending item counts only what is left of its plan in the projected end', () => {
+    const timing = agendaTiming(
+      meeting([
+        { status: S.CURRENT, plannedMinutes: 10, elapsedSeconds: 0, timerStartedAt: '2026-03-03T13:30:00Z' },
+        { status: S.PENDING, plannedMinutes: 10, elapsedSeconds: 240, timerStartedAt: null },
+        { status: S.PENDING, plannedMinutes: 5, elapsedSeconds: 600, timerStartedAt: null },
+      ]),
+      NOW,
+    );
+    // 10 min of the current item + 6 min left of the second + nothing left of the third (over its plan).
+    expect(timing.projectedEnd.toISOString()).toBe('2026-03-03T13:46:00.000Z');
+  });
+
+  test('its elapsed time continues from what was banked', () => {
+    const timing = agendaTiming(
+      meeting([
+        { status: S.PENDING, plannedMinutes: 10, elapsedSeconds: 0, timerStartedAt: null },
+        {
+          status: S.CURRENT,
+          plannedMinutes: 10,
+          elapsedSeconds: 240,
+          timerStartedAt: '2026-03-03T13:29:00Z',
+        },
+      ]),
+      NOW,
+    );
+    expect(timing.currentElapsedSeconds).toBe(300);
+    expect(timing.projectedEnd.toISOString()).toBe('2026-03-03T13:45:00.000Z');
+  });
+});

@@ -35,7 +35,7 @@ export interface AgendaTiming {
   /** Seconds the current item runs over its plan (0 when within). */
   currentOverrunSeconds: number;
   /**
-   * When the meeting will end: in progress, now plus what is left of the current item plus the pending
+   * When the meeting will end: in progress, now plus what is left of the current item and of the pending
    * items' planned time; closed, its closing time; before the start, its start plus the plan.
    */
   projectedEnd: Date;
@@ -78,9 +78,10 @@ export function agendaTiming(meeting: TimedMeeting, now: Date): AgendaTiming {
   let projectedEnd: Date;
   if (meeting.status === MeetingStatus.IN_PROGRESS) {
     const remainingCurrent = Math.max(0, currentPlannedSeconds - currentElapsedSeconds);
+    // A pending item may have been current before (left without an outcome): only what is left of it counts.
     const remainingPending = counted
       .filter((item) => item.status === AgendaItemStatus.PENDING)
-      .reduce((sum, item) => sum + item.plannedMinutes * 60, 0);
+      .reduce((sum, item) => sum + Math.max(0, item.plannedMinutes * 60 - item.elapsedSeconds), 0);
     projectedEnd = new Date(now.getTime() + (remainingCurrent + remainingPending) * 1000);
   } else if (meeting.status === MeetingStatus.CLOSED && meeting.closedAt) {
     projectedEnd = new Date(meeting.closedAt);

@@ -60,6 +60,7 @@ export enum MeetingEventKind {
   TIMER_RESUMED = 'TIMER_RESUMED',
   OUTCOME_RECORDED = 'OUTCOME_RECORDED',
   ITEM_DEFERRED = 'ITEM_DEFERRED',
+  ITEM_COMPLETED = 'ITEM_COMPLETED',
   MEETING_CLOSED = 'MEETING_CLOSED',
   /** Title, times, place, link, chair or adjusters changed while the meeting was being prepared. */
   DETAILS_CHANGED = 'DETAILS_CHANGED',

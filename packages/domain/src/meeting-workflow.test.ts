@@ -4,6 +4,7 @@ import {
   allowedMeetingActions,
   canMoveAgendaItem,
   canTakeMeetingAction,
+  statusWhenLeft,
 } from './meeting-workflow.js';
 import { AgendaItemStatus, MeetingStatus } from './enums.js';
 
@@ -38,5 +39,28 @@ describe('string values, as GraphQL clients hold them, read the same tables', ()
     ['DONE', 'DEFERRED', false],
   ] as const)('%s → %s: %s', (from, to, expected) => {
     expect(canMoveAgendaItem(from, to)).toBe(expected);
+  });
+});
+
+describe('leaving an item: done only with an outcome or when the chair says so', () => {
+  test.each([
+    ['no outcome: back to the upcoming items', { decision: null, minute: null }, AgendaItemStatus.PENDING],
+    ['a decision recorded: done', { decision: 'Rådet antar rutinen.', minute: null }, AgendaItemStatus.DONE],
+    [
+      'a minute recorded: done',
+      { decision: null, minute: 'Informationen noterades.' },
+      AgendaItemStatus.DONE,
+    ],
+    ['blank text is no outcome', { decision: '', minute: '' }, AgendaItemStatus.PENDING],
+  ])('%s', (_name, item, expected) => {
+    expect(statusWhenLeft(item)).toBe(expected);
+  });
+
+  test('the current item may go back to pending or be marked done; a pending one is never done directly', () => {
+    expect(canMoveAgendaItem(AgendaItemStatus.CURRENT, AgendaItemStatus.PENDING)).toBe(true);
+    expect(canMoveAgendaItem(AgendaItemStatus.CURRENT, AgendaItemStatus.DONE)).toBe(true);
+    expect(canMoveAgendaItem(AgendaItemStatus.PENDING, AgendaItemStatus.DONE)).toBe(false);
+    expect(canTakeMeetingAction(MeetingStatus.IN_PROGRESS, MeetingAction.COMPLETE_ITEM)).toBe(true);
+    expect(canTakeMeetingAction(MeetingStatus.AGENDA_PUBLISHED, MeetingAction.COMPLETE_ITEM)).toBe(false);
   });
 });

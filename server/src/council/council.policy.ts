@@ -5,4 +5,5 @@ export const COUNCIL_MUTATION_RULES = {
   nominateCouncilMember: 'nominateFor',
   assignCouncilSeat: 'coordinator',
   vacateCouncilSeat: 'coordinator',
+  removeCNatetRepresentative: 'coordinator',
 } as const satisfies Record<string, PartyRule>;

@@ -22,10 +22,19 @@ type NominateCouncilMemberInput = InstanceType<typeof NominateCouncilMemberInput
 
 const AssignCouncilSeatInput = Input(
   'AssignCouncilSeatInput',
-  'A seat in Samverkansrådet for a person with an account.',
+  'A seat in Samverkansrådet: who holds it, named or linked to an account, or both.',
   {
     kind: field<SeatKind>(() => SeatKind, 'Civil society, politician or coordinator.'),
-    personEmail: text("E-mail of the person's account."),
+    personEmail: field<string | null>(
+      () => String,
+      "E-mail of the holder's account, to link the seat to it (they become a member of the council).",
+      { nullable: true },
+    ),
+    holderName: field<string | null>(
+      () => String,
+      "Name of the holder; by default the account's name. Required without an account.",
+      { nullable: true },
+    ),
     organisation: field<string | null>(() => String, 'The organisation or party they represent.', {
       nullable: true,
     }),
@@ -73,7 +82,7 @@ export class CouncilResolver {
   }
 
   @Mutation(() => CouncilSeatPayload, {
-    description: 'The coordinator gives a person a seat (at most 10, 3 and 1).',
+    description: 'The coordinator gives someone a seat (at most 10, 3 and 1 held at a time).',
   })
   assignCouncilSeat(
     @Arg('input', () => AssignCouncilSeatInput) input: AssignCouncilSeatInput,
@@ -98,5 +107,17 @@ export class NominationResolver {
   @FieldResolver(() => Party, { description: 'The nominating party.' })
   party(@Root() nomination: Nomination): Promise<Party> {
     return nomination.party.load({ dataloader: true }) as Promise<Party>;
+  }
+}
+
+@Resolver(() => CouncilSeat)
+export class CouncilSeatResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Coordinator: e-mail of the holder's account; null without one, and for everyone else.",
+  })
+  // The same for everyone of one visibility class, so live audiences need no mark for it.
+  holderEmail(@Root() seat: CouncilSeat, @Ctx() { viewer }: GraphQLContext): Promise<string | null> {
+    return council.holderEmail(viewer, seat);
   }
 }

@@ -48,13 +48,19 @@ export async function nominateCouncilMember(
 }
 
 /**
- * The coordinator gives a person a seat in Samverkansrådet: at most 10 civil-society members, 3 politicians
- * and 1 coordinating official hold seats at a time. Civil-society seats go to people of joined parties.
+ * The coordinator gives someone a seat in Samverkansrådet: at most 10 civil-society members, 3 politicians
+ * and 1 coordinating official hold seats at a time. The holder is named, and may be linked to an account
+ * (then they are a member of the council and the name defaults to the account's).
  */
 export async function assignCouncilSeat(
   em: EntityManager,
   viewer: Viewer | null,
-  input: { kind: SeatKind; personEmail: string; organisation?: string | null },
+  input: {
+    kind: SeatKind;
+    personEmail?: string | null;
+    holderName?: string | null;
+    organisation?: string | null;
+  },
 ) {
   if (!viewer) throw unauthenticated();
   if (!partyPolicy.coordinator(viewer)) throw forbidden();
@@ -64,9 +70,13 @@ export async function assignCouncilSeat(
       { slug: 'samverkansradet' },
       { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
-    const person = await tx.findOne(Person, { email: input.personEmail.trim().toLowerCase() });
-    if (!person)
+    const email = input.personEmail?.trim().toLowerCase();
+    const person = email ? await tx.findOne(Person, { email }) : null;
+    if (email && !person)
       throw userError('personEmail', 'Ingen har ett konto med den e-postadressen.', UserErrorCode.NOT_FOUND);
+    const holderName = normaliseText(input.holderName) ?? person?.name;
+    if (!holderName) throw userError('holderName', 'Ange vem som får platsen.', UserErrorCode.REQUIRED);
+    if (holderName.length > TEXT_LIMITS.name) throw tooLongError('holderName', TEXT_LIMITS.name);
     const active = await tx.count(CouncilSeat, { forum: council.id, kind: input.kind, endedAt: null });
     if (active >= COUNCIL_SEAT_LIMITS[input.kind]) {
       throw userError(
@@ -75,7 +85,7 @@ export async function assignCouncilSeat(
         UserErrorCode.LIMIT_REACHED,
       );
     }
-    if (await tx.count(CouncilSeat, { forum: council.id, person: person.id, endedAt: null })) {
+    if (person && (await tx.count(CouncilSeat, { forum: council.id, person: person.id, endedAt: null }))) {
       throw userError('personEmail', 'Personen har redan en plats i rådet.', UserErrorCode.DUPLICATE);
     }
     const organisation = normaliseText(input.organisation);
@@ -90,7 +100,7 @@ export async function assignCouncilSeat(
     const seat = tx.create(CouncilSeat, {
       forum: council,
       kind: input.kind,
-      holderName: person.name,
+      holderName,
       organisation,
       person,
       position: (last?.position ?? 0) + 1,
@@ -98,6 +108,12 @@ export async function assignCouncilSeat(
     await tx.flush();
     return seat;
   });
+}
+
+/** The e-mail of a seat holder's account: for the coordinator only, who links seats to accounts. */
+export async function holderEmail(viewer: Viewer | null, seat: CouncilSeat): Promise<string | null> {
+  if (!partyPolicy.coordinator(viewer) || !seat.person) return null;
+  return (await seat.person.load({ dataloader: true }))?.email ?? null;
 }
 
 /** The coordinator ends a seat (the holder leaves), freeing it for someone else. */

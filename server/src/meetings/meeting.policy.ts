@@ -33,6 +33,7 @@ export const MEETING_MUTATION_RULES = {
   pauseAgendaTimer: 'chair',
   resumeAgendaTimer: 'chair',
   recordAgendaItemOutcome: 'chair',
+  completeAgendaItem: 'chair',
   deferAgendaItem: 'chair',
   closeMeeting: 'chair',
 } as const satisfies Record<string, keyof typeof meetingPolicy>;

@@ -13,6 +13,7 @@ import {
   nextPendingItem,
   previousItem,
   normaliseText,
+  statusWhenLeft,
 } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
 import { forbidden, unauthenticated } from '../graphql/errors.js';
@@ -96,16 +97,22 @@ function itemOf(agenda: AgendaItem[], agendaItemId: string | null): AgendaItem {
   return item;
 }
 
-/** Makes `target` the current item: the previous current item is done and its timer banked. */
+/**
+ * The current item is left: its timer is banked, and it is done if it has an outcome, otherwise it goes back
+ * to the upcoming items (statusWhenLeft). Its banked time keeps counting when it is taken up again.
+ */
+function leave(item: AgendaItem, now: Date): void {
+  stopTimer(item, now);
+  item.status = statusWhenLeft(item);
+}
+
+/** Makes `target` the current item, leaving the one that was current. */
 function makeCurrent({ meeting, agenda, now }: Locked, target: AgendaItem): MeetingEventKind {
   const current = currentAgendaItem(agenda);
   if (current === target || !canMoveAgendaItem(target.status, AgendaItemStatus.CURRENT)) {
     throw userError('agendaItemId', 'Punkten kan inte bli aktuell nu.', UserErrorCode.INVALID_TRANSITION);
   }
-  if (current) {
-    stopTimer(current, now);
-    current.status = AgendaItemStatus.DONE;
-  }
+  if (current) leave(current, now);
   target.status = AgendaItemStatus.CURRENT;
   target.timerStartedAt = meeting.timerPaused ? null : now;
   return MeetingEventKind.CURRENT_ITEM_CHANGED;
@@ -207,6 +214,22 @@ export function recordAgendaItemOutcome(em: EntityManager, viewer: Viewer | null
   });
 }
 
+export function completeAgendaItem(em: EntityManager, viewer: Viewer | null, input: AgendaItemActionInput) {
+  return chairAction(em, viewer, input, MeetingAction.COMPLETE_ITEM, ({ agenda, now }) => {
+    const item = itemOf(agenda, input.agendaItemId);
+    if (!canMoveAgendaItem(item.status, AgendaItemStatus.DONE)) {
+      throw userError(
+        'agendaItemId',
+        'Bara den aktuella punkten kan markeras som klar.',
+        UserErrorCode.INVALID_TRANSITION,
+      );
+    }
+    stopTimer(item, now);
+    item.status = AgendaItemStatus.DONE;
+    return MeetingEventKind.ITEM_COMPLETED;
+  });
+}
+
 export function deferAgendaItem(em: EntityManager, viewer: Viewer | null, input: AgendaItemActionInput) {
   return chairAction(em, viewer, input, MeetingAction.DEFER_ITEM, ({ agenda, now }) => {
     const item = itemOf(agenda, input.agendaItemId);
@@ -222,10 +245,7 @@ export function deferAgendaItem(em: EntityManager, viewer: Viewer | null, input:
 export function closeMeeting(em: EntityManager, viewer: Viewer | null, input: ChairActionInput) {
   return chairAction(em, viewer, input, MeetingAction.CLOSE, ({ meeting, agenda, now }) => {
     const current = currentAgendaItem(agenda);
-    if (current) {
-      stopTimer(current, now);
-      current.status = AgendaItemStatus.DONE;
-    }
+    if (current) leave(current, now);
     meeting.status = MeetingStatus.CLOSED;
     meeting.closedAt = now;
     meeting.timerPaused = false;

@@ -244,6 +244,17 @@ export class MeetingsResolver {
     );
   }
 
+  @Mutation(() => MeetingPayload, {
+    description:
+      'Marks the current item done, with or without an outcome; no item is current after it. Moving to another item marks it done only when a decision or minute was recorded.',
+  })
+  completeAgendaItem(
+    @Arg('input', () => AgendaItemActionInput) input: AgendaItemActionInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
+    return payloadWith('meeting', () => meetings.completeAgendaItem(em, viewer, itemInput(input)));
+  }
+
   @Mutation(() => MeetingPayload, { description: 'Defers an agenda item to a later meeting (bordlägger).' })
   deferAgendaItem(
     @Arg('input', () => AgendaItemActionInput) input: AgendaItemActionInput,

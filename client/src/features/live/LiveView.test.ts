@@ -1,3 +1,4 @@
+import { nextTick } from 'vue';
 import { afterEach, describe, expect, test } from 'vitest';
 import LiveView from './LiveView.vue';
 import { sampleLiveMeeting } from './sample-meeting';
@@ -6,17 +7,16 @@ import { axeViolations } from '../../../tests/axe';
 
 const NOW = new Date('2026-03-03T13:30:00Z'); // item 2: 120 s + 600 s running = 12:00 of 10:00
 
-describe('LiveView (projector mode)', () => {
+describe('LiveView (phones)', () => {
   let unmount: (() => void) | undefined;
   afterEach(() => unmount?.());
 
   test('shows the current item, its timing and announces it politely', async () => {
     const { wrapper } = await mountInPage(LiveView, {
-      props: { meeting: sampleLiveMeeting(), now: NOW, connection: 'connected', projector: true },
+      props: { meeting: sampleLiveMeeting(), now: NOW, connection: 'connected' },
     });
     unmount = () => wrapper.unmount();
 
-    expect(wrapper.classes()).toContain('live-projector');
     expect(wrapper.get('h1').text()).toBe('Samverkansrådet mars 2026');
     expect(wrapper.get('.live-current-title').text()).toBe('Uppföljning av aktivitetsplanen');
     expect(wrapper.get('.live-current-meta').text()).toContain('Diskussion');
@@ -50,7 +50,7 @@ describe('LiveView (projector mode)', () => {
 
   test('the clock ticking does not change the announcement', async () => {
     const { wrapper } = await mountInPage(LiveView, {
-      props: { meeting: sampleLiveMeeting(), now: NOW, connection: 'reconnecting', projector: true },
+      props: { meeting: sampleLiveMeeting(), now: NOW, connection: 'reconnecting' },
     });
     unmount = () => wrapper.unmount();
     const before = wrapper.get('[aria-live="polite"]').text();
@@ -60,22 +60,53 @@ describe('LiveView (projector mode)', () => {
     expect(wrapper.get('.connection').text()).toContain('Återansluter…');
   });
 
+  test('the announcement follows a change of language, the Swedish title marked as Swedish', async () => {
+    const { wrapper, i18n } = await mountInPage(LiveView, {
+      props: { meeting: sampleLiveMeeting(), now: NOW, connection: 'connected', projector: true },
+    });
+    unmount = () => wrapper.unmount();
+    i18n.global.locale.value = 'en';
+    await nextTick();
+    const region = wrapper.get('[aria-live="polite"]');
+    expect(region.text()).toBe('Current item: Uppföljning av aktivitetsplanen');
+    expect(region.get('[lang="sv"]').text()).toBe('Uppföljning av aktivitetsplanen');
+  });
+
   test('is in English when the locale is English', async () => {
     const { wrapper } = await mountInPage(LiveView, {
       locale: 'en',
-      props: { meeting: sampleLiveMeeting(), now: NOW, connection: 'disconnected', projector: false },
+      props: { meeting: sampleLiveMeeting(), now: NOW, connection: 'disconnected' },
     });
     unmount = () => wrapper.unmount();
     expect(wrapper.get('[aria-live="polite"]').text()).toBe('Current item: Uppföljning av aktivitetsplanen');
     expect(wrapper.get('.connection').text()).toContain('Disconnected');
   });
 
-  test.each([
-    ['projector', true],
-    ['phone', false],
-  ])('has no axe violations in %s mode', async (_name, projector) => {
+  test('puts the current item, its decision and the speakers first; done items show their decisions', async () => {
+    const meeting = sampleLiveMeeting();
+    meeting.agenda = meeting.agenda.map((item) =>
+      item.id === 'item-1'
+        ? { ...item, decision: 'Mötet öppnades.' }
+        : item.id === 'item-2'
+          ? { ...item, decision: 'Uppföljningen godkänns.' }
+          : item,
+    );
     const { wrapper } = await mountInPage(LiveView, {
-      props: { meeting: sampleLiveMeeting(), now: NOW, connection: 'connected', projector },
+      props: { meeting, now: NOW, connection: 'connected' },
+    });
+    unmount = () => wrapper.unmount();
+    const regions = wrapper
+      .findAll('.live-current, [data-region], .live-timing, .live-upcoming')
+      .map((region) => region.attributes('data-region') ?? region.classes()[0]);
+    expect(regions).toEqual(['live-current', 'decision', 'speakers', 'live-timing', 'live-upcoming', 'done']);
+    expect(wrapper.get('[data-region="decision"]').text()).toContain('Uppföljningen godkänns.');
+    expect(wrapper.get('[data-region="speakers"]').text()).toContain('Ingen har begärt ordet.');
+    expect(wrapper.get('[data-region="done"]').text()).toContain('Mötet öppnades.');
+  });
+
+  test('has no axe violations', async () => {
+    const { wrapper } = await mountInPage(LiveView, {
+      props: { meeting: sampleLiveMeeting(), now: NOW, connection: 'connected' },
     });
     unmount = () => wrapper.unmount();
     expect(await axeViolations(document.body)).toEqual([]);

@@ -7,6 +7,8 @@ import { mountInPage } from '../../../tests/mount';
 import { startLiveServer, type LiveServer } from '../../../tests/live-server';
 import { closeTabLiveSocket } from '../../lib/live/live-socket';
 import MeetingPage from '../meetings/MeetingPage.vue';
+import LivePage from './LivePage.vue';
+import ProjectorPage from './ProjectorPage.vue';
 import CoordinatorPage from '../coordinator/CoordinatorPage.vue';
 
 /** Pages with live views against a real graphql-ws server on a real socket, as the tab's one socket. */
@@ -105,6 +107,35 @@ describe('live pages', { timeout: 60_000 }, () => {
     expect(server.subscribes[1]!.variables).toMatchObject({ after: '500' });
     expect(calls.meeting).toBe(1);
   });
+
+  test.each([
+    ['the live page (phones)', LivePage],
+    ['the projector', ProjectorPage],
+  ])(
+    '%s: the decision of the current item appears as soon as it is recorded; done items show theirs',
+    async (_name, page) => {
+      const { apollo, calls } = countingApollo();
+      const view = await mountPage(page, apollo);
+      await vi.waitFor(() => expect(server.subscribes).toHaveLength(1), WAIT);
+      expect(view.get('[data-region="decision"]').text()).not.toContain('Arbetsgruppen tillsätts.');
+      const changed = meetingAt(1);
+      changed.agenda = changed.agenda.map((item) =>
+        item.status === 'CURRENT' ? { ...item, decision: 'Arbetsgruppen tillsätts.' } : item,
+      );
+      server.publish(MEETING_TOPIC, (cursor) => ({
+        cursor,
+        kind: 'OUTCOME_RECORDED',
+        occurredAt: '2026-03-03T13:31:00Z',
+        meeting: changed,
+      }));
+      await vi.waitFor(
+        () => expect(view.get('[data-region="decision"]').text()).toContain('Arbetsgruppen tillsätts.'),
+        WAIT,
+      );
+      if (page === LivePage) expect(view.get('[data-region="done"]').text()).toContain('Mötet öppnades.');
+      expect(calls.meeting).toBe(1);
+    },
+  );
 
   test("the coordinator's queue: a RESYNC refetches every part", async () => {
     const { apollo, calls } = countingApollo();

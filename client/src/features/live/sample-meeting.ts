@@ -25,6 +25,7 @@ export function sampleLiveMeeting(over: Partial<LiveMeetingFragment> = {}): Live
         status: 'DONE',
         elapsedSeconds: 300,
         timerStartedAt: null,
+        decision: null,
       },
       {
         id: 'item-2',
@@ -36,6 +37,7 @@ export function sampleLiveMeeting(over: Partial<LiveMeetingFragment> = {}): Live
         status: 'CURRENT',
         elapsedSeconds: 120,
         timerStartedAt: '2026-03-03T13:20:00Z',
+        decision: null,
       },
       {
         id: 'item-3',
@@ -47,6 +49,7 @@ export function sampleLiveMeeting(over: Partial<LiveMeetingFragment> = {}): Live
         status: 'PENDING',
         elapsedSeconds: 0,
         timerStartedAt: null,
+        decision: null,
       },
     ],
     ...over,

@@ -72,7 +72,7 @@ describe('allowedItemActions', () => {
   const meeting = { status: 'IN_PROGRESS' as const, timerPaused: false, currentItem: { id: 'b' }, agenda };
   test.each([
     ['done item', agenda[0]!, ['makeCurrent', 'recordOutcome']],
-    ['current item', agenda[1]!, ['defer', 'recordOutcome']],
+    ['current item', agenda[1]!, ['complete', 'defer', 'recordOutcome']],
     ['pending item', agenda[2]!, ['makeCurrent', 'defer', 'recordOutcome']],
   ] as const)('%s', (_name, item, expected) => {
     expect(allowedItemActions(meeting, item)).toEqual(expected);

@@ -15,7 +15,7 @@ import { groupUserErrors, type FieldMessage, type UserErrorLike } from '../../li
  */
 export type ChairAction =
   'publishAgenda' | 'startMeeting' | 'previous' | 'next' | 'pause' | 'resume' | 'close';
-export type ItemAction = 'makeCurrent' | 'defer' | 'recordOutcome';
+export type ItemAction = 'makeCurrent' | 'complete' | 'defer' | 'recordOutcome';
 
 interface ActionMeeting {
   status: MeetingStatus;
@@ -45,6 +45,8 @@ export function allowedMeetingActions(meeting: ActionMeeting): ChairAction[] {
 /** Item buttons in the order they are shown: the meeting's status allows the action, the item's its move. */
 const ITEM_BUTTONS: readonly [ItemAction, MeetingAction, (status: ItemStatus) => boolean][] = [
   ['makeCurrent', MeetingAction.MAKE_ITEM_CURRENT, (s) => canMoveAgendaItem(s, AgendaItemStatus.CURRENT)],
+  // Only the current item can be marked done; leaving it otherwise keeps it upcoming unless it has an outcome.
+  ['complete', MeetingAction.COMPLETE_ITEM, (s) => canMoveAgendaItem(s, AgendaItemStatus.DONE)],
   ['defer', MeetingAction.DEFER_ITEM, (s) => canMoveAgendaItem(s, AgendaItemStatus.DEFERRED)],
   ['recordOutcome', MeetingAction.RECORD_OUTCOME, () => true],
 ];

@@ -3,6 +3,7 @@ import { useApolloClient } from '@vue/apollo-composable';
 import type { TypedDocumentNode } from '@apollo/client/core';
 import {
   CloseMeetingDocument,
+  CompleteAgendaItemDocument,
   DeferAgendaItemDocument,
   MakeAgendaItemCurrentDocument,
   MoveToNextAgendaItemDocument,
@@ -37,6 +38,7 @@ const MEETING_DOCUMENTS: Record<ChairAction, AnyDocument> = {
 
 const ITEM_DOCUMENTS: Record<ItemAction, AnyDocument> = {
   makeCurrent: MakeAgendaItemCurrentDocument as unknown as AnyDocument,
+  complete: CompleteAgendaItemDocument as unknown as AnyDocument,
   defer: DeferAgendaItemDocument as unknown as AnyDocument,
   recordOutcome: RecordAgendaItemOutcomeDocument as unknown as AnyDocument,
 };

@@ -89,17 +89,38 @@ export function createLiveSocket(options: LiveSocketOptions): LiveSocket {
   const report = (event: ConnectionEvent) => {
     status.value = connectionReducer(status.value, event);
   };
-  const offConnected = client.on('connected', () => report('connected'));
-  const offClosed = client.on('closed', () => report('closed'));
+  // The browser's "offline" says nothing about this socket: a short blip often leaves it open, and then no
+  // "connected" follows. So an acknowledged socket that is heard from (an update, the server's ping) or is
+  // still open when the browser is back online is connected again.
+  let acknowledged = false;
+  const alive = () => {
+    if (acknowledged && status.value.connection !== 'connected') report('connected');
+  };
+  const offs = [
+    client.on('connected', () => {
+      acknowledged = true;
+      report('connected');
+    }),
+    client.on('closed', () => {
+      acknowledged = false;
+      report('closed');
+    }),
+    client.on('message', alive),
+  ];
   const onOffline = () => report('offline');
-  if (typeof window !== 'undefined') window.addEventListener('offline', onOffline);
+  if (typeof window !== 'undefined') {
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', alive);
+  }
   return {
     client,
     status: readonly(status) as Readonly<Ref<ConnectionStatus>>,
     async dispose() {
-      offConnected();
-      offClosed();
-      if (typeof window !== 'undefined') window.removeEventListener('offline', onOffline);
+      for (const off of offs) off();
+      if (typeof window !== 'undefined') {
+        window.removeEventListener('offline', onOffline);
+        window.removeEventListener('online', alive);
+      }
       await client.dispose();
     },
   };

@@ -108,4 +108,47 @@ describe('useLiveSubscription over a real socket', { timeout: 30_000 }, () => {
     await vi.waitFor(() => expect(other.cursors()).toEqual([first, expect.any(String), third]), WAIT);
     expect(cursors()).toEqual([first]);
   });
+
+  describe('the connection state tells the truth after a network blip', () => {
+    test('offline and online again while the socket survives: connected as soon as the browser is back', async () => {
+      const { live, cursors } = follow();
+      const first = publish();
+      await vi.waitFor(() => expect(cursors()).toEqual([first]), WAIT);
+      expect(live.connection.value).toBe('connected');
+
+      window.dispatchEvent(new Event('offline'));
+      expect(live.connection.value).toBe('disconnected');
+      window.dispatchEvent(new Event('online'));
+      expect(live.connection.value).toBe('connected');
+      expect(server.connections()).toBe(1);
+    });
+
+    test('an update arriving over the socket is proof of connection, whatever the browser said', async () => {
+      const { live, cursors } = follow();
+      const first = publish();
+      await vi.waitFor(() => expect(cursors()).toEqual([first]), WAIT);
+
+      window.dispatchEvent(new Event('offline'));
+      expect(live.connection.value).toBe('disconnected');
+      const second = publish();
+      await vi.waitFor(() => expect(cursors()).toEqual([first, second]), WAIT);
+      expect(live.connection.value).toBe('connected');
+    });
+
+    test('the server goes away and comes back on the same port: connected again, resuming', async () => {
+      const { live, cursors } = follow();
+      const first = publish();
+      await vi.waitFor(() => expect(cursors()).toEqual([first]), WAIT);
+      const port = Number(new URL(server.url).port);
+
+      await server.close();
+      await vi.waitFor(() => expect(live.connection.value).toBe('disconnected'), WAIT);
+      server = await startLiveServer(port);
+      await vi.waitFor(() => expect(live.connection.value).toBe('connected'), WAIT);
+      await vi.waitFor(() => expect(server.subscribes[0]?.variables).toEqual({ after: first }), WAIT);
+      server.send(TOPIC, { cursor: '2', kind: 'X' });
+      await vi.waitFor(() => expect(cursors()).toEqual([first, '2']), WAIT);
+      expect(live.connection.value).toBe('connected');
+    });
+  });
 });
