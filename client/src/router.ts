@@ -32,6 +32,26 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'forum.fallbackTitle' },
   },
   {
+    path: '/moten/nytt',
+    name: 'newMeeting',
+    component: () => import('./features/meetings/NewMeetingPage.vue'),
+    meta: { titleKey: 'meetingPlanning.newTitle' },
+  },
+  {
+    path: '/moten/:id/forbered',
+    name: 'editMeeting',
+    component: () => import('./features/meetings/MeetingEditPage.vue'),
+    props: true,
+    meta: { titleKey: 'meetingPlanning.editHeading' },
+  },
+  {
+    path: '/forum/:slug/standarddagordning',
+    name: 'standardAgenda',
+    component: () => import('./features/meetings/StandardAgendaPage.vue'),
+    props: true,
+    meta: { titleKey: 'meetingPlanning.standard.title' },
+  },
+  {
     path: '/moten/:id',
     name: 'meeting',
     component: () => import('./features/meetings/MeetingPage.vue'),

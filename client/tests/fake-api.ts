@@ -86,6 +86,7 @@ function sampleForum(): Record<string, unknown> {
     withPoliticalParticipation: true,
     convener: 'Samordnaren',
     responsiblePolitician: 'Kommunstyrelsens ordförande',
+    viewerCanManageMeetings: false,
     seats: [
       ...Array.from({ length: 10 }, (_, i) => ({
         kind: 'CIVIL_SOCIETY',

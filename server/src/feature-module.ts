@@ -8,7 +8,8 @@ import type { GdprRules } from './accounts/gdpr.metadata.js';
 import type { SideEffectKind } from './outbox/outbox.js';
 
 /** The policies whose rule names the mutation tables use; each has an authorization matrix test. */
-export type PolicyName = 'meeting' | 'party' | 'account' | 'document' | 'notice' | 'minutes';
+export type PolicyName =
+  'meeting' | 'meeting-planning' | 'party' | 'account' | 'document' | 'notice' | 'minutes';
 
 /** Which rule of a policy guards each mutation: the services enforce it, the matrix tests are generated from it. */
 export interface MutationRules {

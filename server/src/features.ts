@@ -10,6 +10,7 @@ import { councilModule } from './council/council.module.js';
 import { documentsModule } from './documents/documents.module.js';
 import { noticeModule } from './notice/notice.module.js';
 import { minutesModule } from './minutes/minutes.module.js';
+import { meetingPlanningModule } from './meeting-planning/meeting-planning.module.js';
 
 /** Every feature of the server, one line each; adding a feature adds its folder and a line here. */
 export const features: FeatureModule[] = [
@@ -24,4 +25,5 @@ export const features: FeatureModule[] = [
   documentsModule,
   noticeModule,
   minutesModule,
+  meetingPlanningModule,
 ];

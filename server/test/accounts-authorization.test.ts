@@ -76,6 +76,7 @@ function viewerOf(role: Role) {
     name: '',
     email: '',
     isCoordinator: role === 'coordinator',
+    convenes: [],
     sessionId: '',
   };
 }

@@ -17,9 +17,15 @@ const cookies: Partial<Record<Role, string>> = {};
 const ids: Record<Role, string | null> = { anonymous: null, member: null, chair: null, coordinator: null };
 /** Samverkansrådet's members, who may take part in its meetings' speakers' lists. */
 let participantIds: string[] = [];
+let councilId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
+  const [council] = await server.orm.em
+    .fork()
+    .getConnection()
+    .execute(`select id from forum where slug = 'samverkansradet'`);
+  councilId = council!.id;
   for (const role of ROLES) {
     if (role === 'anonymous') continue;
     cookies[role] = await server.signIn(role);
@@ -43,6 +49,7 @@ function viewerOf(role: Role) {
     name: '',
     email: '',
     isCoordinator: DEMO_PEOPLE[role].isCoordinator,
+    convenes: [],
     sessionId: '',
   };
 }
@@ -81,6 +88,7 @@ describe.each(Object.entries(mutationRules('meeting')))('%s', (mutation, rule) =
       status: 'AGENDA_PUBLISHED' as never,
       chairId: chairOfMeeting,
       participantIds,
+      forumId: councilId,
     });
     const meeting =
       mutation === 'publishAgenda'

@@ -35,6 +35,7 @@ function viewerOf(role: Role) {
     email: '',
     isCoordinator: DEMO_PEOPLE[role].isCoordinator,
     sessionId: '',
+    convenes: [],
   };
 }
 
@@ -50,6 +51,8 @@ describe.each(Object.entries(mutationRules('document')))('%s', (mutation, rule) 
     const expectedAllowed = documentPolicy[rule as keyof typeof documentPolicy](viewerOf(role), {
       status: 'AGENDA_PUBLISHED' as never,
       chairId: ids.chair!,
+      // None of these roles convenes a forum, so which forum does not matter.
+      forumId: '',
     });
     // The role's own upload to attach (the coordinator's for the signed out); the coordinator's attached one to remove.
     const uploader =

@@ -20,6 +20,7 @@ import { CouncilSeat } from '../src/council/council-seat.entity.js';
 import { MeetingAdjuster } from '../src/meetings/meeting-adjuster.entity.js';
 import { NoticeAnswer, NoticeAnswerChoice } from '../src/notice/notice-answer.entity.js';
 import { ApproverRole, Minutes, MinutesApproval } from '../src/minutes/minutes.entity.js';
+import { ForumConvener } from '../src/meeting-planning/forum-convener.entity.js';
 import { Meeting } from '../src/meetings/meeting.entity.js';
 import { Attendee } from '../src/meetings/attendee.entity.js';
 import { Party } from '../src/parties/party.entity.js';
@@ -135,6 +136,7 @@ async function createPersonWithEverything(em: EntityManager) {
     draftedAt: new Date(),
   });
   em.create(MinutesApproval, { minutes, person, name: NAME, role: ApproverRole.CHAIR, position: 0 });
+  em.create(ForumConvener, { forum, person });
   const token = (purpose: AccountTokenPurpose, extra: Partial<RequiredEntityData<AccountToken>>) =>
     em.create(AccountToken, {
       tokenHash: randomBytes(32).toString('hex'),

@@ -65,10 +65,13 @@ describe.each(Object.entries(mutationRules('minutes')))('%s', (mutation, rule) =
             email: '',
             isCoordinator: DEMO_PEOPLE[role].isCoordinator,
             sessionId: '',
+            convenes: [],
           };
     const expectedAllowed = minutesPolicy[rule as keyof typeof minutesPolicy](viewer, {
       status: null,
       chairId: ids.chair,
+      // None of these roles convenes a forum, so which forum does not matter.
+      forumId: '',
       adjusterIds: [adjuster],
       approverIds: [],
     });

@@ -92,10 +92,19 @@ describe.each(Object.entries(mutationRules('notice')))('%s', (mutation, rule) =>
     const viewer =
       role === 'anonymous'
         ? null
-        : { id: ids[role]!, name: '', email: '', isCoordinator: role === 'coordinator', sessionId: '' };
+        : {
+            id: ids[role]!,
+            name: '',
+            email: '',
+            isCoordinator: role === 'coordinator',
+            sessionId: '',
+            convenes: [],
+          };
     const expectedAllowed = noticePolicy[rule as keyof typeof noticePolicy](viewer, {
       status: MeetingStatus.AGENDA_PUBLISHED,
       chairId: ids.chair!,
+      // None of these roles convenes a forum, so which forum does not matter.
+      forumId: '',
       viewerInvited: INVITED[role],
     });
     const before = await rowCounts(server, ['notice_answer']);

@@ -58,7 +58,14 @@ const FACTS: Record<Role, PartyAccessFacts> = {
 
 function viewerOf(role: Role) {
   if (role === 'anonymous') return null;
-  return { id: role, name: '', email: '', isCoordinator: role === 'coordinator', sessionId: '' };
+  return {
+    id: role,
+    name: '',
+    email: '',
+    isCoordinator: role === 'coordinator',
+    convenes: [],
+    sessionId: '',
+  };
 }
 
 function expectedAllowed(rule: PartyRule, role: Role) {

@@ -1,8 +1,19 @@
 import { features } from '../src/features.js';
 import type { PolicyName } from '../src/feature-module.js';
 
-/** The policies an authorization matrix exercises: meeting (authorization.test.ts), party, account, document, notice, minutes. */
-export const MATRIX_POLICIES: PolicyName[] = ['meeting', 'party', 'account', 'document', 'notice', 'minutes'];
+/**
+ * The policies an authorization matrix exercises: meeting (authorization.test.ts), meeting-planning
+ * (meeting-planning-authorization.test.ts), party, account, document, notice, minutes.
+ */
+export const MATRIX_POLICIES: PolicyName[] = [
+  'meeting',
+  'meeting-planning',
+  'party',
+  'account',
+  'document',
+  'notice',
+  'minutes',
+];
 
 /** Every feature's mutation rules under one policy: what the matrix of that policy runs. */
 export function mutationRules(policy: PolicyName): Record<string, string> {

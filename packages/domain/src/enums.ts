@@ -70,6 +70,11 @@ export enum MeetingEventKind {
   FLOOR_GIVEN = 'FLOOR_GIVEN',
   SPEECH_ENDED = 'SPEECH_ENDED',
   SPEAKING_TIME_LIMIT_SET = 'SPEAKING_TIME_LIMIT_SET',
+  /** Title, times, place, link, chair or adjusters changed while the meeting was being prepared. */
+  DETAILS_CHANGED = 'DETAILS_CHANGED',
+  /** An agenda item was added, changed, removed or moved while the meeting was being prepared. */
+  AGENDA_CHANGED = 'AGENDA_CHANGED',
+  MEETING_CANCELLED = 'MEETING_CANCELLED',
   /** Not a change: the missed events could not all be replayed, so this is the meeting as it is now. */
   RESYNC = 'RESYNC',
 }

@@ -1,5 +1,6 @@
 export * from './enums.js';
 export * from './meeting-workflow.js';
+export * from './meeting-planning.js';
 export * from './agenda-navigation.js';
 export * from './agenda-timing.js';
 export * from './text-rules.js';

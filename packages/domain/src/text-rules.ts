@@ -22,6 +22,12 @@ export const TEXT_LIMITS = {
   noticeAnswerComment: 500,
   minutesNote: 8000,
   correctionNote: 4000,
+  meetingTitle: 200,
+  location: 200,
+  accessibility: 2000,
+  digitalLink: 500,
+  agendaItemTitle: 300,
+  presenter: 200,
 } as const;
 
 /** How many areas of interest a party may name. */

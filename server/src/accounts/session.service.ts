@@ -25,6 +25,7 @@ export async function viewerForToken(em: EntityManager, token: string | null): P
     name: person.name,
     email: person.email,
     isCoordinator: person.isCoordinator,
+    convenes: session.convenes,
     sessionId: session.id,
   };
 }

@@ -15,6 +15,7 @@ interface CalendarRow {
   digital_link: string | null;
   status: MeetingStatus;
   chair_id: string | null;
+  forum_id: string;
   sequence: number;
   stamp: Date;
 }
@@ -25,7 +26,7 @@ interface CalendarRow {
  */
 const SELECT = `
 select m.id, m.title, f.name as forum_name, m.starts_at, m.ends_at, m.location, m.accessibility,
-       m.digital_link, m.status, m.chair_id,
+       m.digital_link, m.status, m.chair_id, m.forum_id,
        coalesce(n.sequence, 0) as sequence, coalesce(n.sent_at, m.starts_at) as stamp
   from meeting m
   join forum f on f.id = m.forum_id
@@ -63,7 +64,11 @@ export async function publicMeetingEvents(em: EntityManager, forumSlug: string |
 /** One meeting's event, when the viewer may see the meeting (a draft only for those who run it). */
 export async function meetingEvent(em: EntityManager, viewer: Viewer | null, meetingId: string) {
   const [row] = await em.getConnection().execute<CalendarRow[]>(`${SELECT} where m.id = ?`, [meetingId]);
-  if (!row || !meetingPolicy.see(viewer, { status: row.status, chairId: row.chair_id })) return null;
+  if (
+    !row ||
+    !meetingPolicy.see(viewer, { status: row.status, chairId: row.chair_id, forumId: row.forum_id })
+  )
+    return null;
   return eventOf(row);
 }
 

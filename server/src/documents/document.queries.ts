@@ -53,11 +53,11 @@ export interface DownloadableDocument {
 interface DocumentAccessRow extends DownloadableDocument {
   uploaded_by_id: string | null;
   media_type: string;
-  meetings: { status: MeetingStatus; chairId: string | null }[];
+  meetings: { status: MeetingStatus; chairId: string | null; forumId: string }[];
 }
 
 const DOCUMENT_ACCESS_SQL = `select d.id, d.name, d.media_type, d.size, d.sha256, d.uploaded_by_id,
-  coalesce((select json_agg(json_build_object('status', m.status, 'chairId', m.chair_id))
+  coalesce((select json_agg(json_build_object('status', m.status, 'chairId', m.chair_id, 'forumId', m.forum_id))
     from document_attachment a join agenda_item i on i.id = a.agenda_item_id join meeting m on m.id = i.meeting_id
     where a.document_id = d.id), '[]') as meetings
 from document d where d.id = ?`;

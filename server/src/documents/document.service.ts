@@ -112,7 +112,13 @@ async function managedAgendaItem(tx: EntityManager, viewer: Viewer, agendaItemId
     : null;
   if (!item) throw userError('agendaItemId', 'Punkten finns inte.', UserErrorCode.NOT_FOUND);
   const meeting = await tx.findOneOrFail(Meeting, item.meeting.id);
-  if (!documentPolicy.manageMeeting(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null }))
+  if (
+    !documentPolicy.manageMeeting(viewer, {
+      status: meeting.status,
+      chairId: meeting.chair?.id ?? null,
+      forumId: meeting.forum.id,
+    })
+  )
     throw forbidden();
   return { item, meeting };
 }

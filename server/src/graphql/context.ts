@@ -8,6 +8,8 @@ export interface Viewer {
   name: string;
   email: string;
   isCoordinator: boolean;
+  /** Ids of the forums whose meetings the person convenes (sammankallande tjänsteperson). */
+  convenes: readonly string[];
   /** The session the request came with, so sign-out can end it. */
   sessionId: string;
 }

@@ -14,13 +14,18 @@ import { Accession } from '../accession/accession.entity.js';
 import { ExclusionCase } from '../accession/exclusion-case.entity.js';
 import { Nomination } from '../council/nomination.entity.js';
 import { AccessionStatus } from '@samverka/domain';
+import { StandardAgendaItem } from '../meeting-planning/standard-agenda-item.entity.js';
 
-const PUBLIC_TYPES: Record<string, EntityClass<Agreement | Forum | ActivityPlan | Activity | CouncilSeat>> = {
+const PUBLIC_TYPES: Record<
+  string,
+  EntityClass<Agreement | Forum | ActivityPlan | Activity | CouncilSeat | StandardAgendaItem>
+> = {
   Agreement,
   Forum,
   ActivityPlan,
   Activity,
   CouncilSeat,
+  StandardAgendaItem,
 };
 /** A party's records: visible to its own people and the coordinator (an approved accession to anyone). */
 const PARTY_RECORDS: Record<

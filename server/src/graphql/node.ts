@@ -16,6 +16,7 @@ export const NODE_TYPES = [
   'CouncilSeat',
   'Attendee',
   'Speaker',
+  'StandardAgendaItem',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -51,6 +51,7 @@ export async function floorChange(
     const facts = {
       status: meeting.status,
       chairId: meeting.chair?.id ?? null,
+      forumId: meeting.forum.id,
       participantIds: rule === 'takePart' ? await participantIds(tx, meeting) : [],
     };
     if (!meetingPolicy[rule](viewer, facts)) throw forbidden();

@@ -41,12 +41,12 @@ export const meetingChangedField: LiveField<MeetingEvent> = {
     const facts = await accessFacts.get(meetingId, async () => {
       const row = await em
         .getConnection()
-        .execute<{ status: MeetingStatus; chair_id: string | null }>(
-          'select status, chair_id from meeting where id = ?',
+        .execute<{ status: MeetingStatus; chair_id: string | null; forum_id: string }>(
+          'select status, chair_id, forum_id from meeting where id = ?',
           [meetingId],
           'get',
         );
-      return row?.status ? { status: row.status, chairId: row.chair_id } : null;
+      return row?.status ? { status: row.status, chairId: row.chair_id, forumId: row.forum_id } : null;
     });
     if (!facts) throw notFound();
     if (!meetingPolicy.see(viewer, facts)) throw forbidden();

@@ -3,7 +3,7 @@ import { MeetingStatus } from '@samverka/domain';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../graphql/context.js';
 import { Meeting } from './meeting.entity.js';
-import { meetingPolicy } from './meeting.policy.js';
+import { meetingPolicy, type MeetingAccessFacts } from './meeting.policy.js';
 import { MeetingView, readMeetingView } from './meeting-view.js';
 
 /** A meeting as field resolvers get it: an entity, or the read model of the public reads. */
@@ -17,30 +17,37 @@ export function loadMeetingWithAgenda(em: EntityManager, meetingId: string) {
 /** A meeting the viewer may see, or null. */
 export async function findVisibleMeeting(em: EntityManager, viewer: Viewer | null, meetingId: string) {
   const meeting = await loadMeetingWithAgenda(em, meetingId);
-  if (
-    !meeting ||
-    !meetingPolicy.see(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null })
-  ) {
-    return null;
-  }
-  return meeting;
+  return meeting && meetingPolicy.see(viewer, accessFactsOf(meeting)) ? meeting : null;
 }
 
 /** The read model of a meeting the viewer may see, or null: one statement, nothing hydrated. */
 export async function readVisibleMeeting(em: EntityManager, viewer: Viewer | null, meetingId: string) {
   const meeting = await readMeetingView(em, meetingId);
-  return meeting && meetingPolicy.see(viewer, meeting) ? meeting : null;
+  return meeting && meetingPolicy.see(viewer, accessFactsOf(meeting)) ? meeting : null;
+}
+
+/** What the policy needs of a meeting, from the entity or the read model. */
+export function accessFactsOf(meeting: MeetingRoot): MeetingAccessFacts {
+  if (meeting instanceof MeetingView)
+    return { status: meeting.status, chairId: meeting.chairId, forumId: meeting.forum.id };
+  return { status: meeting.status, chairId: meeting.chair?.id ?? null, forumId: meeting.forum.id };
 }
 
 /** Which meetings a viewer may list: drafts only for those who run them. */
 export function visibleMeetings(viewer: Viewer | null): FilterQuery<Meeting> {
   if (viewer?.isCoordinator) return {};
-  if (viewer) return { $or: [{ status: { $ne: MeetingStatus.DRAFT } }, { chair: viewer.id }] };
+  if (viewer)
+    return {
+      $or: [
+        { status: { $ne: MeetingStatus.DRAFT } },
+        { chair: viewer.id },
+        ...(viewer.convenes.length ? [{ forum: { $in: [...viewer.convenes] } }] : []),
+      ],
+    };
   return { status: { $ne: MeetingStatus.DRAFT } };
 }
 
 /** Whether the viewer may run the meeting, so the client shows the chair's controls only to them. */
 export function viewerCanChair(viewer: Viewer | null, meeting: MeetingRoot): boolean {
-  const chairId = meeting instanceof MeetingView ? meeting.chairId : (meeting.chair?.id ?? null);
-  return meetingPolicy.chair(viewer, { status: meeting.status, chairId });
+  return meetingPolicy.chair(viewer, accessFactsOf(meeting));
 }

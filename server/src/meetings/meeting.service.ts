@@ -22,6 +22,7 @@ import { meetingTopic, publishLiveEvent } from '../live/publish.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { meetingPolicy } from './meeting.policy.js';
+import { accessFactsOf } from './meeting.queries.js';
 import { stopTimer } from './agenda-timer.js';
 import type { Outbox } from '../outbox/outbox.js';
 import { MeetingNoticeReason, recordMeetingNotice } from './meeting-notice.js';
@@ -69,8 +70,7 @@ async function chairAction(
       ? await tx.findOne(Meeting, input.meetingId, { lockMode: LockMode.PESSIMISTIC_WRITE })
       : null;
     if (!meeting) throw userError('meetingId', 'Mötet finns inte.', UserErrorCode.NOT_FOUND);
-    if (!meetingPolicy.chair(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null }))
-      throw forbidden();
+    if (!meetingPolicy.chair(viewer, accessFactsOf(meeting))) throw forbidden();
     if (meeting.version !== input.expectedVersion) {
       throw userError(
         'expectedVersion',

@@ -7,6 +7,7 @@ import { Migration20261202062204_documents } from './Migration20261202062204_doc
 import { Migration20261202063000_attendance_and_speakers } from './Migration20261202063000_attendance_and_speakers.js';
 import { Migration20261202064500_notice_answers_calendar } from './Migration20261202064500_notice_answers_calendar.js';
 import { Migration20261202064500_minutes } from './Migration20261202064500_minutes.js';
+import { Migration20261202064000_forum_conveners_and_standard_agendas } from './Migration20261202064000_forum_conveners_and_standard_agendas.js';
 
 /** Every migration, in order; listed explicitly so the same list works from TypeScript and from dist/. */
 export const migrationsList: MigrationObject[] = [
@@ -27,4 +28,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261202064500_notice_answers_calendar,
   },
   { name: 'Migration20261202064500_minutes', class: Migration20261202064500_minutes },
+  {
+    name: 'Migration20261202064000_forum_conveners_and_standard_agendas',
+    class: Migration20261202064000_forum_conveners_and_standard_agendas,
+  },
 ];

@@ -61,6 +61,7 @@ export function accessFacts(meeting: Meeting, minutes: Minutes | null): MinutesA
   return {
     status: minutes?.status ?? null,
     chairId: meeting.chair?.id ?? null,
+    forumId: meeting.forum.id,
     adjusterIds: meeting.adjusters.getItems().map((adjuster) => adjuster.person.id),
     approverIds: minutes
       ? minutes.approvals

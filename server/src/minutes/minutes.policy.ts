@@ -7,6 +7,8 @@ export interface MinutesAccessFacts {
   /** Null while the meeting has no minutes yet. */
   status: MinutesStatus | null;
   chairId: string | null;
+  /** The meeting's forum, whose conveners draft its minutes too. */
+  forumId: string;
   /** The meeting's adjusters. */
   adjusterIds: readonly string[];
   /** Those whose approval the minutes wait for or got (named when sent). */
@@ -17,7 +19,11 @@ export interface MinutesAccessFacts {
 export const minutesPolicy = {
   /** Draft, correct, send and publish: whoever may run the meeting (the coordinator or its chair). */
   draft: (viewer: Viewer | null, minutes: MinutesAccessFacts): boolean =>
-    meetingPolicy.chair(viewer, { status: MeetingStatus.CLOSED, chairId: minutes.chairId }),
+    meetingPolicy.chair(viewer, {
+      status: MeetingStatus.CLOSED,
+      chairId: minutes.chairId,
+      forumId: minutes.forumId,
+    }),
   /** Approve or ask for a correction: anyone signed in; whether they are an approver is the workflow's rule. */
   approve: (viewer: Viewer | null): boolean => !!viewer,
   /** See: everyone once published; before that the drafters, the chair and the adjusters. */

@@ -27,6 +27,7 @@ async function factsOf(
   return {
     status: meeting.status,
     chairId: meeting.chair?.id ?? null,
+    forumId: meeting.forum.id,
     viewerInvited: !!viewer && (await isInvited(em, meeting.id, viewer.id)),
   };
 }
@@ -43,7 +44,11 @@ export async function answerNotice(em: EntityManager, viewer: Viewer | null, inp
       : null;
     if (
       !meeting ||
-      !meetingPolicy.see(viewer, { status: meeting.status, chairId: meeting.chair?.id ?? null })
+      !meetingPolicy.see(viewer, {
+        status: meeting.status,
+        chairId: meeting.chair?.id ?? null,
+        forumId: meeting.forum.id,
+      })
     ) {
       throw userError('meetingId', 'Mötet finns inte.', UserErrorCode.NOT_FOUND);
     }
@@ -109,7 +114,7 @@ export async function viewerInvited(em: EntityManager, viewer: Viewer | null, me
 export async function noticeAnswersFor(
   em: EntityManager,
   viewer: Viewer | null,
-  meeting: { id: string; status: MeetingStatus; chairId: string | null },
+  meeting: { id: string; status: MeetingStatus; chairId: string | null; forumId: string },
 ): Promise<NoticeAnswerRow[] | null> {
   if (!noticePolicy.seeAnswers(viewer, { ...meeting, viewerInvited: false })) return null;
   return noticeAnswerRows(em, meeting.id);

@@ -94,6 +94,7 @@ export class NoticeResolver {
       id: meeting.id,
       status: meeting.status,
       chairId: chairIdOf(meeting),
+      forumId: meeting.forum.id,
     });
     return rows && NoticeAnswers.of(rows);
   }

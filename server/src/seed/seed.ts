@@ -9,6 +9,7 @@ import { Person } from '../accounts/person.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { hashPassword } from '../accounts/password.js';
+import { seedStandardAgenda } from '../meeting-planning/standard-agenda.seed.js';
 import { ACTIVITY_PLAN_2024, AGREEMENT_2024, FORUMS } from './agreement-text.js';
 import {
   COUNCIL_SEATS,
@@ -66,6 +67,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
     ) as Record<keyof typeof DEMO_PEOPLE, Person>;
     const forums = FORUMS.map((forum, i) => tx.create(Forum, { ...forum, position: i + 1 }));
     const council = forums[0]!;
+    seedStandardAgenda(tx, council);
     COUNCIL_SEATS.forEach((seat, i) =>
       tx.create(CouncilSeat, {
         forum: council,
