@@ -113,35 +113,18 @@ test('a meeting runs from the notice to the published minutes', async ({ browser
       await page.getByRole('button', { name: 'Ja, ta bort' }).click();
       await expect(items).toHaveCount(5);
 
-      // The builder offers no upload yet: the document goes up as the upload component sends it.
-      const { meeting } = await graphql<{ meeting: { agenda: { id: string; title: string }[] } }>(
-        page,
-        'query($id: ID!) { meeting(id: $id) { agenda { id title } } }',
-        { id: meetingId },
-      );
-      const item = meeting.agenda[1]!;
-      const upload = await page.request.post('/dokument', {
-        multipart: { file: { name: 'underlag.pdf', mimeType: 'application/pdf', buffer: smallPdf() } },
+      // A document on the second item, uploaded in the item's form.
+      await items.nth(1).locator('.edit').click();
+      const itemTitle = await page.getByLabel('Punktens rubrik').inputValue();
+      await page.getByLabel('Fil', { exact: true }).setInputFiles({
+        name: 'underlag.pdf',
+        mimeType: 'application/pdf',
+        buffer: smallPdf(),
       });
-      expect(upload.status()).toBeLessThan(300);
-      const { document } = (await upload.json()) as { document: { id: string } };
-      await graphql(
-        page,
-        `
-          mutation ($input: AgendaItemDocumentInput!) {
-            attachDocumentToAgendaItem(input: $input) {
-              agendaItem {
-                id
-              }
-              errors {
-                code
-                message
-              }
-            }
-          }
-        `,
-        { input: { agendaItemId: item.id, documentId: document.id } },
-      );
+      await page.getByRole('button', { name: 'Ladda upp och bifoga' }).click();
+      await expect(page.getByText('underlag.pdf är bifogad.')).toBeVisible();
+      await page.getByRole('button', { name: 'Spara punkten' }).click();
+      await expect(page.locator('.agenda-item-form')).toHaveCount(0);
 
       await page.getByRole('button', { name: 'Publicera dagordningen' }).click();
       await expect(page.getByText('Dagordning publicerad', { exact: true })).toBeVisible();
@@ -151,7 +134,7 @@ test('a meeting runs from the notice to the published minutes', async ({ browser
       await expect(
         page
           .locator('ol.agenda > li')
-          .filter({ hasText: item.title })
+          .filter({ hasText: itemTitle })
           .getByRole('link', { name: /underlag/ }),
       ).toBeVisible();
     });
