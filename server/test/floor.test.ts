@@ -8,6 +8,8 @@ import { CouncilSeat } from '../src/council/council-seat.entity.js';
 import { Forum } from '../src/forums/forum.entity.js';
 import { idOfType } from '../src/graphql/node.js';
 import { attendanceForMinutes } from '../src/meetings/attendance.js';
+import { MeetingAdjuster } from '../src/meetings/meeting-adjuster.entity.js';
+import { Meeting } from '../src/meetings/meeting.entity.js';
 import { collect, rowCounts, startTestServer, upcomingMeeting, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -149,6 +151,51 @@ describe('attendance', () => {
         ['Anna Gäst', 'LEFT', 2],
       ]);
       expect(minutes.changes[0]!.at).toBeInstanceOf(Date);
+    } finally {
+      await own.close();
+    }
+  });
+
+  test("the meeting's adjuster without a seat is on the roll call, recorded by her person, not absent", async () => {
+    const own = await startTestServer();
+    try {
+      const chair = await own.signIn('chair');
+      const maja = await own.signIn('member');
+      const majaId = (await own.gql('{ viewer { id } }', {}, maja)).data!.viewer.id;
+      const meeting = await upcomingMeeting(own);
+      const em = own.orm.em.fork() as EntityManager;
+      em.create(MeetingAdjuster, {
+        meeting: em.getReference(Meeting, idOfType(meeting.id, 'Meeting')!),
+        person: em.getReference(Person, majaId),
+        position: 1,
+      });
+      await em.flush();
+      const query = `query($id: ID!) { meeting(id: $id) { attendance { id personId name member state } } }`;
+      const roll = (await own.gql(query, { id: meeting.id }, chair)).data!.meeting.attendance;
+      expect(roll.map((line: any) => [line.name, line.member, line.state, line.personId])).toEqual([
+        ['Erik Holm', true, 'ABSENT', expect.any(String)],
+        ['Samira Lind', true, 'ABSENT', expect.any(String)],
+        ['Maja Berg', false, 'ABSENT', majaId],
+      ]);
+      expect(
+        (
+          await floor(
+            'recordAttendance',
+            { meetingId: meeting.id, personId: majaId, change: 'PRESENT_AT_START' },
+            chair,
+            own,
+          )
+        ).errors,
+      ).toEqual([]);
+      const after = (await own.gql(query, { id: meeting.id }, chair)).data!.meeting.attendance;
+      expect(after.map((line: any) => [line.name, line.state])).toEqual([
+        ['Erik Holm', 'ABSENT'],
+        ['Samira Lind', 'ABSENT'],
+        ['Maja Berg', 'PRESENT'],
+      ]);
+      const minutes = await attendanceForMinutes(own.orm.em.fork(), idOfType(meeting.id, 'Meeting')!);
+      expect(minutes.present).toEqual([{ name: 'Maja Berg', organisation: null, member: false }]);
+      expect(minutes.absent.map((person) => person.name)).toEqual(['Erik Holm', 'Samira Lind']);
     } finally {
       await own.close();
     }

@@ -28,9 +28,12 @@ export interface AttendanceLine {
   changes: AttendanceChangeLine[];
 }
 
-/** The meeting's attendance: members in seat order, then the others in the order first recorded. Four statements. */
+/**
+ * The meeting's attendance: members in seat order, then the chair and adjusters without a seat of whom nothing
+ * is recorded yet, then everyone else in the order first recorded.
+ */
 export async function meetingAttendance(em: EntityManager, meetingId: string): Promise<AttendanceLine[]> {
-  const meeting = await em.findOne(Meeting, meetingId);
+  const meeting = await em.findOne(Meeting, meetingId, { populate: ['chair', 'adjusters.person'] });
   if (!meeting) return [];
   const seats = await em.find(
     CouncilSeat,
@@ -90,9 +93,26 @@ export async function meetingAttendance(em: EntityManager, meetingId: string): P
   const others = attendees
     .filter((attendee) => !attendee.person || !memberIds.has(attendee.person.id))
     .filter((attendee) => firstRecorded(attendee) !== Infinity)
-    .sort((a, b) => firstRecorded(a) - firstRecorded(b))
-    .map((attendee) => line(attendee, false));
-  return [...members, ...others];
+    .sort((a, b) => firstRecorded(a) - firstRecorded(b));
+  // The notice calls them too: listed so the chair records them by person, who may then ask for the floor.
+  const invited = [
+    ...(meeting.chair ? [meeting.chair.getEntity()] : []),
+    ...meeting.adjusters.getItems().map((adjuster) => adjuster.person.getEntity()),
+  ];
+  const unrecorded = [...new Map(invited.map((person) => [person.id, person])).values()]
+    .filter((person) => !memberIds.has(person.id))
+    .filter((person) => !others.some((attendee) => attendee.person?.id === person.id))
+    .map((person): AttendanceLine => ({
+      attendeeId: null,
+      personId: person.id,
+      name: person.name,
+      organisation: null,
+      member: false,
+      state: AttendanceState.ABSENT,
+      presentAtStart: false,
+      changes: [],
+    }));
+  return [...members, ...unrecorded, ...others.map((attendee) => line(attendee, false))];
 }
 
 /** A person as the minutes name them. */
@@ -118,7 +138,7 @@ export interface MinutesAttendance {
 
 /**
  * The attendance for the minutes: who was present from the start, which members were absent, and who arrived
- * or left when. Plain data, four statements; an unknown meeting gives empty lists.
+ * or left when. Plain data; an unknown meeting gives empty lists.
  */
 export async function attendanceForMinutes(em: EntityManager, meetingId: string): Promise<MinutesAttendance> {
   const lines = await meetingAttendance(em, meetingId);
