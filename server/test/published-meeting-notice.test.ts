@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Document } from '../src/documents/document.entity.js';
+import { DocumentContent } from '../src/documents/document-content.entity.js';
+import { DocumentAttachment } from '../src/documents/document-attachment.entity.js';
+import { AgendaItem } from '../src/meetings/agenda-item.entity.js';
 import { draftMeeting, startTestServer, type TestServer } from './helpers.js';
+import { uuidOf } from './accounts-fixtures.js';
 import { startTestMailbox, type TestMailbox } from './mail-helpers.js';
 
 /*
- * Changes made in the meeting's edit page after the notice went out reach its members: an edited item sends
+ * The notice links each item's documents, and changes made in the meeting's edit page after it went out
+ * reach its members: an edited item sends
  * a changed notice, a cancellation a cancelling one (meeting-planning → published-meeting-changed.ts).
  */
 let mailbox: TestMailbox;
@@ -40,15 +46,35 @@ async function plan(mutation: string, type: string, input: Record<string, unknow
   expect(res.data![mutation].errors).toEqual([]);
 }
 
-test('an item changed after the notice sends a changed notice; a cancellation sends a cancelling one', async () => {
+/** Attaches a small PDF to the meeting's first item, as the agenda builder's upload does. */
+async function attachDocument(meetingId: string): Promise<string> {
+  const em = server.orm.em.fork();
+  const item = await em.findOneOrFail(AgendaItem, { meeting: uuidOf(meetingId), position: 1 });
+  const document = em.create(Document, {
+    name: 'Underlag till punkt 1.pdf',
+    mediaType: 'application/pdf',
+    size: 8,
+    sha256: '0'.repeat(64),
+  });
+  em.create(DocumentContent, { document, bytes: Buffer.from('%PDF-1.7') });
+  em.create(DocumentAttachment, { document, agendaItem: item });
+  await em.flush();
+  return document.id;
+}
+
+test('the notice links the documents; a change after it sends a changed notice, a cancellation a cancelling one', async () => {
   const draft = await draftMeeting(server, coordinator);
+  const documentId = await attachDocument(draft.id);
   const published = await server.gql(
     'mutation($input: MeetingActionInput!) { publishAgenda(input: $input) { errors { code } } }',
     { input: { meetingId: draft.id, expectedVersion: draft.version } },
     coordinator,
   );
   expect(published.data!.publishAgenda.errors).toEqual([]);
-  await mailbox.waitFor(CHAIR, /^Kallelse: /);
+  const notice = await mailbox.waitFor(CHAIR, /^Kallelse: /);
+  const link = `https://samverka.example/dokument/${documentId}/Underlag%20till%20punkt%201.pdf`;
+  expect(notice.text).toContain(`Handling: Underlag till punkt 1.pdf ${link}`);
+  expect(notice.text).toContain(`Document: Underlag till punkt 1.pdf ${link}`);
 
   let meeting = await meetingNow(draft.id);
   const item = meeting.agenda[0];

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { mailSideEffect } from '../mail/mail-side-effect.js';
 import { bilingual } from '../mail/templates.js';
 import type { MailMessage } from '../mail/mailer.js';
+import { agendaItemDocuments } from '../documents/document.queries.js';
 import type { Outbox } from '../outbox/outbox.js';
 import { toGlobalId } from '../graphql/node.js';
 import { CouncilSeat } from '../council/council-seat.entity.js';
@@ -18,6 +19,8 @@ export interface NoticeAgendaItem {
   presenter: string | null;
   plannedMinutes: number;
   description: string | null;
+  /** The item's documents, as paths to download them. */
+  documents: { name: string; path: string }[];
 }
 
 /** The meeting as it was when the notice was recorded: a later change sends a notice of its own. */
@@ -41,12 +44,16 @@ function when(snapshot: NoticeSnapshot, locale: 'sv-SE' | 'en-GB'): string {
   return `${day.format(new Date(snapshot.startsAt))}–${time.format(new Date(snapshot.endsAt))}`;
 }
 
-/** The agenda part of a notice, one item after another; the place to add an item's documents' links. */
-export function noticeAgendaLines(agenda: NoticeAgendaItem[], language: 'sv' | 'en'): string[] {
+/** The agenda part of a notice, one item after another, each with its documents' links. */
+export function noticeAgendaLines(
+  agenda: NoticeAgendaItem[],
+  language: 'sv' | 'en',
+  link: (path: string) => string,
+): string[] {
   const words =
     language === 'sv'
-      ? { presenter: 'Föredragande', minutes: 'min' }
-      : { presenter: 'Presenter', minutes: 'min' };
+      ? { presenter: 'Föredragande', minutes: 'min', document: 'Handling' }
+      : { presenter: 'Presenter', minutes: 'min', document: 'Document' };
   return agenda.flatMap((item) => [
     `${item.position}. ${item.title} (${item.plannedMinutes} ${words.minutes})`,
     ...(item.presenter ? [`   ${words.presenter}: ${item.presenter}`] : []),
@@ -54,6 +61,9 @@ export function noticeAgendaLines(agenda: NoticeAgendaItem[], language: 'sv' | '
       .split('\n')
       .filter(Boolean)
       .map((line) => `   ${line}`),
+    ...(item.documents ?? []).map(
+      (document) => `   ${words.document}: ${document.name} ${link(document.path)}`,
+    ),
   ]);
 }
 
@@ -82,9 +92,10 @@ const HEADINGS: Record<MeetingNoticeReason, { sv: string; en: string; svIntro: s
 export function meetingNoticeMail(
   to: string,
   snapshot: NoticeSnapshot,
-  pageUrl: string,
+  link: (path: string) => string,
   organizer: string,
 ): MailMessage {
+  const pageUrl = link(meetingPagePath(snapshot.meetingId));
   const heading = HEADINGS[snapshot.reason];
   const cancelled = snapshot.reason === MeetingNoticeReason.CANCELLED;
   const place = (labels: { place: string; access: string; online: string; chair: string }) => [
@@ -108,7 +119,7 @@ export function meetingNoticeMail(
       : [
           '',
           'Dagordning:',
-          ...noticeAgendaLines(snapshot.agenda, 'sv'),
+          ...noticeAgendaLines(snapshot.agenda, 'sv', link),
           '',
           'Svara om du kommer, och läs handlingarna, på mötets sida:',
           pageUrl,
@@ -130,7 +141,7 @@ export function meetingNoticeMail(
       : [
           '',
           'Agenda (in Swedish):',
-          ...noticeAgendaLines(snapshot.agenda, 'en'),
+          ...noticeAgendaLines(snapshot.agenda, 'en', link),
           '',
           "Answer whether you come, and read the documents, on the meeting's page:",
           pageUrl,
@@ -153,8 +164,7 @@ export function meetingNoticeMail(
 
 export const meetingNoticeMailKind = mailSideEffect<{ to: string; notice: NoticeSnapshot }>(
   'meetings.notice-mail',
-  ({ to, notice }, mailer) =>
-    meetingNoticeMail(to, notice, mailer.link(meetingPagePath(notice.meetingId), {}), mailer.from),
+  ({ to, notice }, mailer) => meetingNoticeMail(to, notice, (path) => mailer.link(path, {}), mailer.from),
 );
 
 /** Who a meeting's notice goes to: the forum's members (current seats), its chair and its adjusters. */
@@ -203,6 +213,9 @@ export async function recordMeetingNotice(
     sentAt,
   });
   await tx.flush();
+  const items = meeting.agenda.getItems();
+  // One statement for every item's documents (the documents' loader batches them).
+  const documents = await Promise.all(items.map((item) => agendaItemDocuments(tx, item.id)));
   const snapshot: NoticeSnapshot = {
     meetingId,
     title: meeting.title,
@@ -218,12 +231,13 @@ export async function recordMeetingNotice(
     reason,
     chairName: meeting.chair?.getEntity().name ?? null,
     cancellationReason: meeting.cancellationReason ?? null,
-    agenda: meeting.agenda.getItems().map((item) => ({
+    agenda: items.map((item, index) => ({
       position: item.position,
       title: item.title,
       presenter: item.presenter ?? null,
       plannedMinutes: item.plannedMinutes,
       description: item.description ?? null,
+      documents: documents[index]!.map((document) => ({ name: document.name, path: document.url })),
     })),
   };
   for (const person of recipients) {
