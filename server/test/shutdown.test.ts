@@ -8,8 +8,11 @@ let server: Server | null = null;
 
 afterEach(async () => {
   if (server && server.child.exitCode === null) {
+    const postmaster = await server.postmasterPid().catch(() => null);
     server.child.kill('SIGKILL');
     await server.exited;
+    // The watchdog stops the orphaned PostgreSQL within seconds; removing its folder before that races its writes.
+    if (postmaster) await until(() => !alive(postmaster), 20_000, 'the postmaster to stop');
   }
   await server?.remove();
   server = null;
