@@ -208,6 +208,7 @@ export async function startSamverka(
             res,
             ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
             outbox,
+            registration: config.registration,
           };
         },
       }),

@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DOCUMENT_MAX_BYTES } from '@samverka/domain';
+import {
+  DEFAULT_DOCUMENT_MAX_BYTES,
+  DEFAULT_REGISTRATION_PATTERN,
+  DEFAULT_REGISTRATION_SERIES,
+  isValidRegistrationPattern,
+} from '@samverka/domain';
 
 /** The repository root, so that the embedded database and the built client are found wherever we start. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -51,6 +56,8 @@ export interface Config {
   documentMaxBytes: number;
   /** Hours an uploaded document may stay attached to nothing before it is removed. */
   documentUnattachedHours: number;
+  /** Samverkansrådet's register: the series of its registration numbers and how they are laid out. */
+  registration: { series: string; pattern: string };
 }
 
 export class ConfigError extends Error {}
@@ -119,6 +126,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'set either SMTP_URL (send mail) or MAIL_CATCHER=true (the demo keeps it), not both',
     );
   }
+  const registration = {
+    series: env.REGISTRATION_SERIES || DEFAULT_REGISTRATION_SERIES,
+    pattern: env.REGISTRATION_PATTERN || DEFAULT_REGISTRATION_PATTERN,
+  };
+  if (!/^[\p{L}\p{N} .-]{1,20}$/u.test(registration.series)) {
+    throw new ConfigError('REGISTRATION_SERIES must be 1–20 letters, digits, spaces, dots or hyphens, e.g. "SR"');
+  }
+  if (!isValidRegistrationPattern(registration.pattern)) {
+    throw new ConfigError(
+      'REGISTRATION_PATTERN must contain {number} (or {number:4}) and {year}, e.g. "{series} {number}/{year}"',
+    );
+  }
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -143,5 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     documentMaxBytes: integer(env, 'DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1024, 100 * 1024 * 1024),
     documentUnattachedHours: integer(env, 'DOCUMENT_UNATTACHED_HOURS', 24, 1, 8760),
+    registration,
   };
 }

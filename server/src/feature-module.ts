@@ -9,7 +9,15 @@ import type { SideEffectKind } from './outbox/outbox.js';
 
 /** The policies whose rule names the mutation tables use; each has an authorization matrix test. */
 export type PolicyName =
-  'meeting' | 'meeting-planning' | 'party' | 'account' | 'document' | 'notice' | 'minutes';
+  | 'meeting'
+  | 'meeting-planning'
+  | 'party'
+  | 'account'
+  | 'document'
+  | 'notice'
+  | 'minutes'
+  | 'submission'
+  | 'notification';
 
 /** Which rule of a policy guards each mutation: the services enforce it, the matrix tests are generated from it. */
 export interface MutationRules {

@@ -11,6 +11,8 @@ import { documentsModule } from './documents/documents.module.js';
 import { noticeModule } from './notice/notice.module.js';
 import { minutesModule } from './minutes/minutes.module.js';
 import { meetingPlanningModule } from './meeting-planning/meeting-planning.module.js';
+import { submissionsModule } from './submissions/submissions.module.js';
+import { notificationsModule } from './notifications/notifications.module.js';
 
 /** Every feature of the server, one line each; adding a feature adds its folder and a line here. */
 export const features: FeatureModule[] = [
@@ -26,4 +28,6 @@ export const features: FeatureModule[] = [
   noticeModule,
   minutesModule,
   meetingPlanningModule,
+  submissionsModule,
+  notificationsModule,
 ];

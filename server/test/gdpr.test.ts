@@ -9,7 +9,16 @@ import {
   type RequiredEntityData,
 } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MembershipRole, PartyKind, SeatKind } from '@samverka/domain';
+import {
+  MembershipRole,
+  NotificationDelivery,
+  NotificationKind,
+  PartyKind,
+  SeatKind,
+  SubmissionAction,
+  SubmissionKind,
+  SubmissionStatus,
+} from '@samverka/domain';
 import { startTestServer, type TestServer } from './helpers.js';
 import { Person } from '../src/accounts/person.entity.js';
 import { hashPassword } from '../src/accounts/password.js';
@@ -30,6 +39,16 @@ import { Accession } from '../src/accession/accession.entity.js';
 import { ExclusionCase } from '../src/accession/exclusion-case.entity.js';
 import { Nomination } from '../src/council/nomination.entity.js';
 import { Document } from '../src/documents/document.entity.js';
+import { Submission } from '../src/submissions/submission.entity.js';
+import { SubmissionCosignature } from '../src/submissions/submission-cosignature.entity.js';
+import { SubmissionEvent } from '../src/submissions/submission-event.entity.js';
+import { SubmissionFollow } from '../src/submissions/submission-follow.entity.js';
+import {
+  SubmissionMessage,
+  SubmissionMessageVisibility,
+} from '../src/submissions/submission-message.entity.js';
+import { Notification } from '../src/notifications/notification.entity.js';
+import { NotificationPreference } from '../src/notifications/notification-preference.entity.js';
 
 /** The person who asks for their data and then deletes their account; nothing in the seed mentions them. */
 const NAME = 'Greta Ödmark-Gdprsson';
@@ -164,6 +183,30 @@ async function createPersonWithEverything(em: EntityManager) {
     size: 5,
     sha256: '0'.repeat(64),
     uploadedBy: person,
+  });
+  // A matter they raised, signed, commented on and follow stays with the party, without them.
+  const submission = em.create(Submission, {
+    party: network,
+    kind: SubmissionKind.OBSTACLE,
+    title: 'Lokaler på Vivalla',
+    description: 'Föreningarna saknar lokaler.',
+    status: SubmissionStatus.SUBMITTED,
+    createdBy: person,
+  });
+  em.create(SubmissionCosignature, { submission, party: department, signedBy: person });
+  em.create(SubmissionEvent, { submission, action: SubmissionAction.SUBMIT, actor: person });
+  em.create(SubmissionMessage, {
+    submission,
+    visibility: SubmissionMessageVisibility.CONVERSATION,
+    author: person,
+    body: 'Vi har bifogat underlag.',
+  });
+  em.create(SubmissionFollow, { submission, person });
+  em.create(Notification, { person, kind: NotificationKind.SUBMISSION_STEP, submission });
+  em.create(NotificationPreference, {
+    person,
+    kind: NotificationKind.SUBMISSION_MESSAGE,
+    delivery: NotificationDelivery.DAILY,
   });
   // Signing in clears `signin:pair:` attempts, so the fixture holds the other kinds keyed by the account.
   em.create(RateLimitAttempt, { key: `reset:email:${EMAIL}`, at: new Date() });

@@ -9,3 +9,4 @@ export * from './accounts.js';
 export * from './documents.js';
 export * from './floor.js';
 export * from './minutes-workflow.js';
+export * from './submissions.js';

@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { type Ref, OptionalProps } from '@mikro-orm/core';
 import { Check, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
+import { Submission } from '../submissions/submission.entity.js';
 import { Document } from './document.entity.js';
 
 /**
  * A document held by one owner. Each kind of owner is a nullable column, exactly one of them set (a check);
- * submissions (issue 9) add theirs beside `agendaItem`. A document no attachment holds is removed after
+ * later owners add theirs beside `agendaItem` and `submission`. A document no attachment holds is removed after
  * DOCUMENT_UNATTACHED_HOURS.
  */
 @Entity({ tableName: 'document_attachment' })
 @Unique({ properties: ['agendaItem', 'document'] })
-@Check({ name: 'document_attachment_one_owner', expression: 'num_nonnulls(agenda_item_id) = 1' })
+@Unique({ properties: ['submission', 'document'] })
+@Check({ name: 'document_attachment_one_owner', expression: 'num_nonnulls(agenda_item_id, submission_id) = 1' })
 export class DocumentAttachment {
   [OptionalProps]?: 'attachedAt';
 
@@ -23,6 +25,9 @@ export class DocumentAttachment {
 
   @ManyToOne(() => AgendaItem, { ref: true, nullable: true, deleteRule: 'cascade' })
   agendaItem?: Ref<AgendaItem> | null;
+
+  @ManyToOne(() => Submission, { ref: true, nullable: true, deleteRule: 'cascade' })
+  submission?: Ref<Submission> | null;
 
   /** Attachments are listed in the order they were made. */
   @Property({ type: 'datetime' })

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Response } from 'express';
 import type { Outbox } from '../outbox/outbox.js';
+import type { Config } from '../config.js';
 
 /** Who is asking; null when signed out. */
 export interface Viewer {
@@ -24,6 +25,8 @@ export interface GraphQLContext {
   ip?: string;
   /** Sends the accounts' mails (HTTP requests). */
   outbox?: Outbox;
+  /** Samverkansrådet's register (REGISTRATION_SERIES, REGISTRATION_PATTERN), for registering submissions. */
+  registration?: Config['registration'];
   /** The database snapshot taken before anything was loaded, when a live cursor is selected (live-cursor.ts). */
   liveSnapshot?: string;
 }

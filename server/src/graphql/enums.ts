@@ -13,6 +13,13 @@ import {
   PrincipleKey,
   SeatKind,
   UserErrorCode,
+  Language,
+  NotificationDelivery,
+  NotificationKind,
+  SubmissionAction,
+  SubmissionKind,
+  SubmissionPublication,
+  SubmissionStatus,
 } from '@samverka/domain';
 
 registerEnumType(PrincipleKey, {
@@ -109,3 +116,61 @@ registerEnumType(MembershipStatus, {
   name: 'MembershipStatus',
   description: 'Whether a membership is asked for or active.',
 });
+registerEnumType(SubmissionKind, {
+  name: 'SubmissionKind',
+  description: 'What a party raises with Samverkansrådet.',
+  valuesConfig: {
+    QUESTION: { description: 'A specific question for dialogue (fråga för dialog).' },
+    OBSTACLE: { description: 'An obstacle to collaboration (hinder för samverkan).' },
+    PROPOSAL: { description: 'A proposal (förslag).' },
+  },
+});
+registerEnumType(SubmissionStatus, {
+  name: 'SubmissionStatus',
+  description: 'Where a submission is in its workflow.',
+  valuesConfig: {
+    DRAFT: { description: 'Being written; only the submitting party sees it.' },
+    SUBMITTED: { description: 'Sent; waits for the coordinator to register it.' },
+    RETURNED: { description: 'Sent back to the party to complete and submit again.' },
+    REGISTERED: { description: 'Registered with a registration number.' },
+    REFERRED: { description: 'Referred to a department for a written answer by a date.' },
+    SCHEDULED: { description: 'On an agenda item of a Samverkansrådet meeting.' },
+    ANSWERED: { description: "Answered by the meeting's decision or in writing." },
+    CLOSED: { description: 'Done.' },
+    WITHDRAWN: { description: 'Withdrawn by the party.' },
+    DECLINED: { description: "Declined with a stated reason (outside the agreement's scope)." },
+  },
+});
+registerEnumType(SubmissionPublication, {
+  name: 'SubmissionPublication',
+  description: 'Whether a matter is public (öppenhet och insyn) or handled without publication.',
+  valuesConfig: {
+    PUBLIC: { description: 'Everyone sees it.' },
+    RESTRICTION_REQUESTED: { description: 'The submitter asked for no publication; shown restricted until the coordinator decides.' },
+    RESTRICTED: { description: 'The public sees only that it exists, its number and its status.' },
+  },
+});
+registerEnumType(SubmissionAction, {
+  name: 'SubmissionAction',
+  description: 'A step of the submission workflow (packages/domain, SUBMISSION_TRANSITIONS).',
+});
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'What a notification tells of; each person chooses per kind how it reaches them by mail.',
+  valuesConfig: {
+    SUBMISSION_STEP: { description: 'A followed matter changed status.' },
+    SUBMISSION_ANSWERED: { description: 'A followed matter was answered.' },
+    SUBMISSION_MESSAGE: { description: "A new message in a matter's conversation." },
+  },
+});
+registerEnumType(NotificationDelivery, {
+  name: 'NotificationDelivery',
+  description: 'How a kind of notification reaches a person by mail.',
+  valuesConfig: {
+    IMMEDIATE: { description: 'A mail at once.' },
+    DAILY: { description: 'In a daily digest.' },
+    WEEKLY: { description: 'In a weekly digest.' },
+    NONE: { description: 'No mail; in the app only.' },
+  },
+});
+registerEnumType(Language, { name: 'Language', description: 'A language Samverka speaks: Swedish or English.' });

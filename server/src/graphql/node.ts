@@ -17,6 +17,7 @@ export const NODE_TYPES = [
   'Attendee',
   'Speaker',
   'StandardAgendaItem',
+  'Submission',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

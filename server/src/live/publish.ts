@@ -52,3 +52,9 @@ export const sessionTopic = (sessionId: string) => `session:${sessionId}`;
 export const partyTopic = (partyId: string) => `party:${partyId}`;
 /** Accession requests, nominations, exclusion cases and networks waiting for the coordinator. */
 export const COORDINATOR_QUEUE_TOPIC = 'coordinator-queue';
+/** One matter: its page. */
+export const submissionTopic = (submissionId: string) => `submission:${submissionId}`;
+/** Every matter that is or was submitted: the public list, a party's list, the coordinator's submission queue. */
+export const SUBMISSIONS_TOPIC = 'submissions';
+/** One person's notifications and unread count. */
+export const personTopic = (personId: string) => `person:${personId}`;

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { OptionalProps, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { NotificationKind } from '@samverka/domain';
+import { Person } from '../accounts/person.entity.js';
+import { Submission } from '../submissions/submission.entity.js';
+
+/**
+ * An in-app notice to one person of a step in something they follow. What it says is rendered from `kind`
+ * and `params` in the reader's language, so it is stored once whatever the language. Whether and when it is
+ * also mailed follows the person's choice for its kind (notification-preference.entity.ts).
+ */
+@Entity({ tableName: 'notification' })
+@Index({ properties: ['person', 'createdAt'] })
+@Index({ name: 'notification_unread_index', expression: 'create index "notification_unread_index" on "notification" ("person_id") where "read_at" is null' })
+export class Notification {
+  [OptionalProps]?: 'createdAt' | 'params';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Person, { ref: true, deleteRule: 'cascade' })
+  person!: Ref<Person>;
+
+  @Enum({ items: () => NotificationKind, nativeEnumName: 'notification_kind' })
+  kind!: NotificationKind;
+
+  /** The matter it is about; later features add their subjects beside it. */
+  @ManyToOne(() => Submission, { ref: true, nullable: true, deleteRule: 'cascade', index: true })
+  submission?: Ref<Submission> | null;
+
+  /** What the text needs besides the subject (the new status, the step), JSON. */
+  @Property({ type: 'json' })
+  params: Record<string, string> = {};
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', nullable: true })
+  readAt?: Date | null;
+
+  /** When it went out by mail, at once or in a digest; null while a digest is still to include it. */
+  @Property({ type: 'datetime', nullable: true })
+  mailedAt?: Date | null;
+}
