@@ -88,7 +88,10 @@ export const OPEN_SUBMISSION_STATUSES: readonly SubmissionStatus[] = [
  * status stays). The server enforces it and the client shows only the actions it allows.
  */
 export const SUBMISSION_TRANSITIONS: Readonly<
-  Record<SubmissionAction, { by: readonly SubmissionRole[]; from: readonly SubmissionStatus[]; to?: SubmissionStatus }>
+  Record<
+    SubmissionAction,
+    { by: readonly SubmissionRole[]; from: readonly SubmissionStatus[]; to?: SubmissionStatus }
+  >
 > = {
   [SubmissionAction.EDIT]: { by: [R.SUBMITTER], from: [S.DRAFT, S.RETURNED] },
   [SubmissionAction.SUBMIT]: { by: [R.SUBMITTER], from: [S.DRAFT, S.RETURNED], to: S.SUBMITTED },
@@ -101,7 +104,11 @@ export const SUBMISSION_TRANSITIONS: Readonly<
   [SubmissionAction.REGISTER]: { by: [R.COORDINATOR], from: [S.SUBMITTED], to: S.REGISTERED },
   [SubmissionAction.DECLINE]: { by: [R.COORDINATOR], from: [S.SUBMITTED, S.REGISTERED], to: S.DECLINED },
   [SubmissionAction.REFER]: { by: [R.COORDINATOR], from: [S.REGISTERED], to: S.REFERRED },
-  [SubmissionAction.ANSWER_IN_WRITING]: { by: [R.HANDLER, R.COORDINATOR], from: [S.REFERRED], to: S.ANSWERED },
+  [SubmissionAction.ANSWER_IN_WRITING]: {
+    by: [R.HANDLER, R.COORDINATOR],
+    from: [S.REFERRED],
+    to: S.ANSWERED,
+  },
   [SubmissionAction.SCHEDULE]: { by: [R.COORDINATOR], from: [S.REGISTERED, S.REFERRED], to: S.SCHEDULED },
   [SubmissionAction.UNSCHEDULE]: { by: [R.COORDINATOR], from: [S.SCHEDULED], to: S.REGISTERED },
   [SubmissionAction.RECORD_MEETING_ANSWER]: { by: [R.MEETING], from: [S.SCHEDULED], to: S.ANSWERED },
@@ -146,7 +153,12 @@ export const DEFAULT_REGISTRATION_SERIES = 'SR';
 export const DEFAULT_REGISTRATION_PATTERN = '{series} {number}/{year}';
 
 /** Lays out a registration number, e.g. "SR 14/2026"; `{number:4}` pads the number to four digits. */
-export function formatRegistrationNumber(pattern: string, series: string, number: number, year: number): string {
+export function formatRegistrationNumber(
+  pattern: string,
+  series: string,
+  number: number,
+  year: number,
+): string {
   return pattern
     .replace(/\{series\}/g, series)
     .replace(/\{year\}/g, String(year))

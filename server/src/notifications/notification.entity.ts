@@ -12,7 +12,11 @@ import { Submission } from '../submissions/submission.entity.js';
  */
 @Entity({ tableName: 'notification' })
 @Index({ properties: ['person', 'createdAt'] })
-@Index({ name: 'notification_unread_index', expression: 'create index "notification_unread_index" on "notification" ("person_id") where "read_at" is null' })
+@Index({
+  name: 'notification_unread_index',
+  expression:
+    'create index "notification_unread_index" on "notification" ("person_id") where "read_at" is null',
+})
 export class Notification {
   [OptionalProps]?: 'createdAt' | 'params';
 

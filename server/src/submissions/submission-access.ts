@@ -38,7 +38,10 @@ export interface ViewerSubmissionFacts {
 const factsByUnitOfWork = new WeakMap<EntityManager, Map<string, Promise<ViewerSubmissionFacts>>>();
 
 /** The viewer's facts for this unit of work (cached on the EntityManager fork). */
-export function viewerSubmissionFacts(em: EntityManager, viewer: Viewer | null): Promise<ViewerSubmissionFacts> {
+export function viewerSubmissionFacts(
+  em: EntityManager,
+  viewer: Viewer | null,
+): Promise<ViewerSubmissionFacts> {
   let byViewer = factsByUnitOfWork.get(em);
   if (!byViewer) factsByUnitOfWork.set(em, (byViewer = new Map()));
   const key = viewer?.id ?? '';
@@ -78,7 +81,8 @@ async function gather(em: EntityManager, viewer: Viewer | null): Promise<ViewerS
   };
 }
 
-const ownParty = (facts: ViewerSubmissionFacts, submission: Submission) => facts.parties.has(submission.party.id);
+const ownParty = (facts: ViewerSubmissionFacts, submission: Submission) =>
+  facts.parties.has(submission.party.id);
 
 /** Who may see and do what with a matter, one line per rule. `cosigned` lists the co-signing parties' ids. */
 export const submissionPolicy = {
@@ -109,12 +113,17 @@ export const submissionPolicy = {
     const roles: SubmissionRole[] = [];
     if (ownParty(facts, submission)) roles.push(SubmissionRole.SUBMITTER);
     if (facts.coordinates) roles.push(SubmissionRole.COORDINATOR);
-    if (submission.referredTo && facts.handles.has(submission.referredTo.id)) roles.push(SubmissionRole.HANDLER);
+    if (submission.referredTo && facts.handles.has(submission.referredTo.id))
+      roles.push(SubmissionRole.HANDLER);
     if (supporterParties(facts, submission, cosigned).length) roles.push(SubmissionRole.SUPPORTER);
     return roles;
   },
   /** The workflow steps the viewer may take now. */
-  actions(facts: ViewerSubmissionFacts, submission: Submission, cosigned: readonly string[]): SubmissionAction[] {
+  actions(
+    facts: ViewerSubmissionFacts,
+    submission: Submission,
+    cosigned: readonly string[],
+  ): SubmissionAction[] {
     return allowedSubmissionActions(submission.status, submissionPolicy.roles(facts, submission, cosigned));
   },
 };

@@ -24,7 +24,11 @@ export interface SubmissionStep {
  * Records a step in the writing transaction: its timeline entry, and the live events of the matter's page and
  * of the lists. Every change of a matter passes through here, so the timeline misses no status change.
  */
-export async function recordSubmissionStep(tx: EntityManager, _outbox: Outbox | undefined, step: SubmissionStep) {
+export async function recordSubmissionStep(
+  tx: EntityManager,
+  _outbox: Outbox | undefined,
+  step: SubmissionStep,
+) {
   const { submission } = step;
   submission.updatedAt = new Date();
   tx.create(SubmissionEvent, {

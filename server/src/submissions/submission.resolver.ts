@@ -24,14 +24,18 @@ export class SubmissionResolver {
   }
 
   @FieldResolver(() => Boolean, {
-    description: 'The viewer may read the content; false for a restricted matter, of which only the number and status are public.',
+    description:
+      'The viewer may read the content; false for a restricted matter, of which only the number and status are public.',
   })
   @Extensions(PERSON_DEPENDENT)
   async viewerCanSeeContent(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
     return !!(await readableContent(em, viewer, submission));
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The title; null when the viewer may not read the content.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The title; null when the viewer may not read the content.',
+  })
   @Extensions(PERSON_DEPENDENT)
   async title(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
     return (await readableContent(em, viewer, submission))?.title ?? null;
