@@ -96,7 +96,7 @@ describe("the party's own list", () => {
   test('its people see every matter, drafts included, newest change first, with counts per status', async () => {
     const res = await server.gql(PARTY_LIST, { partyId: party.partyId }, party.cookie);
     expect(res.errors).toBeUndefined();
-    const list = res.data.partySubmissions;
+    const list = res.data!.partySubmissions;
     expect(list.edges.map((e: any) => e.node.id)).toEqual([
       m.draft,
       m.submittedNew,
@@ -121,7 +121,7 @@ describe("the party's own list", () => {
   });
 
   test('pages and filters by status; the counts stay those of the whole list', async () => {
-    const first = (await server.gql(PARTY_LIST, { partyId: party.partyId, first: 3 }, party.cookie)).data
+    const first = (await server.gql(PARTY_LIST, { partyId: party.partyId, first: 3 }, party.cookie)).data!
       .partySubmissions;
     expect(first.edges).toHaveLength(3);
     expect(first.pageInfo.hasNextPage).toBe(true);
@@ -131,25 +131,25 @@ describe("the party's own list", () => {
         { partyId: party.partyId, first: 3, after: first.pageInfo.endCursor },
         party.cookie,
       )
-    ).data.partySubmissions;
+    ).data!.partySubmissions;
     expect(next.edges[0].node.id).toBe(m.answered);
     const drafts = (
       await server.gql(PARTY_LIST, { partyId: party.partyId, statuses: ['DRAFT', 'RETURNED'] }, party.cookie)
-    ).data.partySubmissions;
+    ).data!.partySubmissions;
     expect(drafts.edges.map((e: any) => e.node.id)).toEqual([m.draft, m.returned]);
     expect(drafts.totalCount).toBe(2);
     expect(drafts.statusCounts).toHaveLength(8);
   });
 
   test("drafts are private to the party: the coordinator sees the party's submitted matters only", async () => {
-    const list = (await server.gql(PARTY_LIST, { partyId: party.partyId }, coordinator)).data
+    const list = (await server.gql(PARTY_LIST, { partyId: party.partyId }, coordinator)).data!
       .partySubmissions;
     expect(list.edges.map((e: any) => e.node.id)).not.toContain(m.draft);
     expect(list.totalCount).toBe(7);
     expect(list.statusCounts.map((c: any) => c.status)).not.toContain('DRAFT');
     const drafts = (
       await server.gql(PARTY_LIST, { partyId: party.partyId, statuses: ['DRAFT'] }, coordinator)
-    ).data.partySubmissions;
+    ).data!.partySubmissions;
     expect(drafts.edges).toEqual([]);
   });
 
@@ -167,7 +167,7 @@ describe("the coordinator's submission queue", () => {
   test('sections in the order they are to be taken, with counts, days waiting and meetings', async () => {
     const res = await server.gql(QUEUE, {}, coordinator);
     expect(res.errors).toBeUndefined();
-    const q = res.data.submissionQueue;
+    const q = res.data!.submissionQueue;
     expect(q.coordinates).toBe(true);
     expect(ids(q.awaitingRegistration)).toEqual([m.submittedOld, m.submittedNew]);
     expect(q.awaitingRegistration.count).toBe(2);
@@ -182,7 +182,7 @@ describe("the coordinator's submission queue", () => {
   });
 
   test('overdue referrals come first and are flagged', async () => {
-    const q = (await server.gql(QUEUE, {}, coordinator)).data.submissionQueue;
+    const q = (await server.gql(QUEUE, {}, coordinator)).data!.submissionQueue;
     expect(q.referred.entries).toEqual([
       expect.objectContaining({ overdue: true, dueOn: isoDate(-3), daysWaiting: 30 }),
       expect.objectContaining({ overdue: false, dueOn: isoDate(20) }),
@@ -194,7 +194,7 @@ describe("the coordinator's submission queue", () => {
   test("the department's C-nätet representative sees what is referred to them, and nothing of the coordinator's", async () => {
     const res = await server.gql(QUEUE, {}, department.cookie);
     expect(res.errors).toBeUndefined();
-    const q = res.data.submissionQueue;
+    const q = res.data!.submissionQueue;
     expect(q.coordinates).toBe(false);
     expect(ids(q.referredToViewer)).toEqual([m.referredOverdue, m.referredLater]);
     expect(q.referredToViewer.entries[0]).toMatchObject({
@@ -307,10 +307,10 @@ describe('live', () => {
   }
 
   test("a recorded step reaches the coordinator's queue and the party's list, not another party's", async () => {
-    const cursor = (await server.gql(QUEUE, {}, coordinator)).data.submissionQueue.liveCursor;
-    const ownCursor = (await server.gql(PARTY_LIST, { partyId: party.partyId }, party.cookie)).data
+    const cursor = (await server.gql(QUEUE, {}, coordinator)).data!.submissionQueue.liveCursor;
+    const ownCursor = (await server.gql(PARTY_LIST, { partyId: party.partyId }, party.cookie)).data!
       .partySubmissions.liveCursor;
-    const otherCursor = (await server.gql(PARTY_LIST, { partyId: other.partyId }, other.cookie)).data
+    const otherCursor = (await server.gql(PARTY_LIST, { partyId: other.partyId }, other.cookie)).data!
       .partySubmissions.liveCursor;
     const clients = [server.ws(coordinator), server.ws(party.cookie), server.ws(other.cookie)];
     const before = liveMetrics.subscribers;
@@ -327,7 +327,7 @@ describe('live', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(foreign.values).toEqual([]);
 
-    const q = (await server.gql(QUEUE, {}, coordinator)).data.submissionQueue;
+    const q = (await server.gql(QUEUE, {}, coordinator)).data!.submissionQueue;
     expect(ids(q.registered)).toContain(m.submittedNew);
     expect(ids(q.awaitingRegistration)).not.toContain(m.submittedNew);
     expect(BigInt(q.liveCursor)).toBeGreaterThanOrEqual(BigInt(event.submissionQueueChanged.cursor));

@@ -6,7 +6,6 @@ import { pageWindow, toConnection, type ConnectionShape } from '../graphql/conne
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { Submission } from './submission.entity.js';
-import { SubmissionEvent } from './submission-event.entity.js';
 import { viewerSubmissionFacts, type ViewerSubmissionFacts } from './submission-access.js';
 import { liveCursor } from '../live/live-cursor.js';
 import { partySubmissionsTopic, SUBMISSIONS_TOPIC } from '../live/publish.js';

@@ -125,3 +125,10 @@ export class PartySubmissionConnectionResolver {
     return partySubmissionsCursor(ctx, list);
   }
 }
+
+/** The resolver classes of the party's list and the queue, for the module's list. */
+export const submissionQueueResolvers = [
+  SubmissionQueuesResolver,
+  SubmissionQueueResolver,
+  PartySubmissionConnectionResolver,
+];

@@ -1,11 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubmissionAction, SubmissionStatus } from '@samverka/domain';
-import {
-  partySubmissionsTopic,
-  publishLiveEvent,
-  SUBMISSIONS_TOPIC,
-  submissionTopic,
-} from '../live/publish.js';
+import { partySubmissionsTopic, publishLiveEvent, SUBMISSIONS_TOPIC, submissionTopic } from '../live/publish.js';
 import type { Outbox } from '../outbox/outbox.js';
 import { SubmissionEvent } from './submission-event.entity.js';
 import type { Submission } from './submission.entity.js';
@@ -29,11 +24,7 @@ export interface SubmissionStep {
  * Records a step in the writing transaction: its timeline entry, and the live events of the matter's page and
  * of the lists. Every change of a matter passes through here, so the timeline misses no status change.
  */
-export async function recordSubmissionStep(
-  tx: EntityManager,
-  _outbox: Outbox | undefined,
-  step: SubmissionStep,
-) {
+export async function recordSubmissionStep(tx: EntityManager, _outbox: Outbox | undefined, step: SubmissionStep) {
   const { submission } = step;
   submission.updatedAt = new Date();
   tx.create(SubmissionEvent, {
@@ -49,10 +40,6 @@ export async function recordSubmissionStep(
   await tx.flush();
   const kind = step.action ?? 'COMMENT';
   await publishLiveEvent(tx, { topic: submissionTopic(submission.id), kind, subjectId: submission.id });
-  await publishLiveEvent(tx, {
-    topic: partySubmissionsTopic(submission.party.id),
-    kind,
-    subjectId: submission.id,
-  });
+  await publishLiveEvent(tx, { topic: partySubmissionsTopic(submission.party.id), kind, subjectId: submission.id });
   await publishLiveEvent(tx, { topic: SUBMISSIONS_TOPIC, kind, subjectId: submission.id });
 }

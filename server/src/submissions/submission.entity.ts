@@ -3,7 +3,12 @@ import { ArrayType, OptionalProps, type Ref } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateResolver } from 'graphql-scalars';
-import { PrincipleKey, SubmissionKind, SubmissionPublication, SubmissionStatus } from '@samverka/domain';
+import {
+  PrincipleKey,
+  SubmissionKind,
+  SubmissionPublication,
+  SubmissionStatus,
+} from '@samverka/domain';
 import { Node, toGlobalId } from '../graphql/node.js';
 import { Party } from '../parties/party.entity.js';
 import { Person } from '../accounts/person.entity.js';
@@ -15,10 +20,7 @@ import { AgendaItem } from '../meetings/agenda-item.entity.js';
  * whose visibility depends on the viewer (title, description, the party when restricted) are resolved by the
  * submission resolvers through the submission policy, never exposed straight from here.
  */
-@ObjectType({
-  description: 'A question, obstacle or proposal a party raises with Samverkansrådet.',
-  implements: Node,
-})
+@ObjectType({ description: 'A question, obstacle or proposal a party raises with Samverkansrådet.', implements: Node })
 @Entity({ tableName: 'submission' })
 @Unique({ properties: ['registrationSeries', 'registrationYear', 'registrationSequence'] })
 @Index({ properties: ['party', 'status'] })
@@ -46,9 +48,7 @@ export class Submission implements Node {
   @ManyToOne(() => Party, { ref: true, deleteRule: 'cascade' })
   party!: Ref<Party>;
 
-  @Field(() => SubmissionKind, {
-    description: 'Question for dialogue, obstacle to collaboration, or proposal.',
-  })
+  @Field(() => SubmissionKind, { description: 'Question for dialogue, obstacle to collaboration, or proposal.' })
   @Enum({ items: () => SubmissionKind, nativeEnumName: 'submission_kind' })
   kind!: SubmissionKind;
 
@@ -75,9 +75,7 @@ export class Submission implements Node {
   @Index()
   status: SubmissionStatus = SubmissionStatus.DRAFT;
 
-  @Field(() => SubmissionPublication, {
-    description: 'Whether the matter is public or handled without publication.',
-  })
+  @Field(() => SubmissionPublication, { description: 'Whether the matter is public or handled without publication.' })
   @Enum({ items: () => SubmissionPublication, nativeEnumName: 'submission_publication' })
   publication: SubmissionPublication = SubmissionPublication.PUBLIC;
 
@@ -98,10 +96,7 @@ export class Submission implements Node {
   submittedAt?: Date | null;
 
   /** The registration number (diarienummer) as laid out when registered, e.g. "SR 14/2026". */
-  @Field(() => String, {
-    nullable: true,
-    description: 'The registration number (diarienummer), e.g. "SR 14/2026".',
-  })
+  @Field(() => String, { nullable: true, description: 'The registration number (diarienummer), e.g. "SR 14/2026".' })
   @Property({ type: 'string', length: 60, nullable: true })
   registrationNumber?: string | null;
 
@@ -123,10 +118,7 @@ export class Submission implements Node {
   @ManyToOne(() => Party, { ref: true, nullable: true, deleteRule: 'set null' })
   referredTo?: Ref<Party> | null;
 
-  @Field(() => LocalDateResolver, {
-    nullable: true,
-    description: 'The date the referred department is to answer by.',
-  })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'The date the referred department is to answer by.' })
   @Property({ type: 'date', nullable: true })
   answerDueOn?: string | null;
 
@@ -151,9 +143,7 @@ export class Submission implements Node {
   @Property({ type: 'text', nullable: true })
   statusReason?: string | null;
 
-  @Field(() => Int, {
-    description: 'Changes with every change; mutations that edit pass it back (optimistic locking).',
-  })
+  @Field(() => Int, { description: 'Changes with every change; mutations that edit pass it back (optimistic locking).' })
   @Property({ type: 'integer', version: true })
   version: number = 1;
 }

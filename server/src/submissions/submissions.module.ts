@@ -6,11 +6,7 @@ import { SubmissionMessage } from './submission-message.entity.js';
 import { SubmissionFollow } from './submission-follow.entity.js';
 import { RegistrationCounter } from './registration-counter.entity.js';
 import { SubmissionResolver } from './submission.resolver.js';
-import {
-  PartySubmissionConnectionResolver,
-  SubmissionQueueResolver,
-  SubmissionQueuesResolver,
-} from './submission-queues.resolver.js';
+import { submissionQueueResolvers } from './submission-queues.resolver.js';
 import { partySubmissionsChangedField, submissionQueueChangedField } from './submission-queues-live.js';
 
 /** Matters raised with Samverkansrådet: drafts, the workflow, the register, timeline, conversation, followers. */
@@ -24,11 +20,6 @@ export const submissionsModule: FeatureModule = {
     SubmissionFollow,
     RegistrationCounter,
   ],
-  resolvers: [
-    SubmissionResolver,
-    SubmissionQueuesResolver,
-    SubmissionQueueResolver,
-    PartySubmissionConnectionResolver,
-  ],
+  resolvers: [SubmissionResolver, ...submissionQueueResolvers],
   liveFields: [submissionQueueChangedField, partySubmissionsChangedField],
 };
