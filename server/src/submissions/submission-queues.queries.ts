@@ -149,10 +149,11 @@ export async function submissionQueue(
   em: EntityManager,
   viewer: Viewer | null,
   now = new Date(),
-): Promise<SubmissionQueue> {
+): Promise<SubmissionQueue | null> {
   if (!viewer) throw unauthenticated();
   const facts = await viewerSubmissionFacts(em, viewer);
-  if (!submissionQueuePolicy.readQueue(facts)) throw forbidden();
+  // Null rather than refused: a page may ask whether the viewer has a queue (the representative's referrals).
+  if (!submissionQueuePolicy.readQueue(facts)) return null;
   const handled = [...facts.handles];
   const where = facts.coordinates
     ? { status: { $in: QUEUE_STATUSES } }

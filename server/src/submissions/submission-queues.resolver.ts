@@ -61,12 +61,13 @@ export class SubmissionQueuesResolver {
   }
 
   @Query(() => SubmissionQueue, {
+    nullable: true,
     description:
       "The coordinator's submission queue, by section; for a C-nätet representative, the matters referred to " +
-      'their department. Refused to anyone else.',
+      'their department. Null for anyone else signed in; refused when signed out.',
   })
   @Extensions(PERSON_DEPENDENT)
-  async submissionQueue(@Ctx() { em, viewer }: GraphQLContext): Promise<SubmissionQueue> {
+  async submissionQueue(@Ctx() { em, viewer }: GraphQLContext): Promise<SubmissionQueue | null> {
     return submissionQueue(em, viewer);
   }
 
