@@ -5,6 +5,9 @@ import { coalesce } from '../../lib/live/coalesce';
 import type { LiveSocket } from '../../lib/live/live-socket';
 import { useLiveSubscription } from '../../lib/live/use-live-subscription';
 
+/** What a section's third column tells: how long each has waited, its due date, or its meeting. */
+export type QueueColumn = 'waiting' | 'due' | 'meeting';
+
 /**
  * The submission queue, kept current: submissionQueueChanged carries only a cursor and a kind, and any step
  * of any matter may move one between sections, so each event refetches the queue (it is small), coalesced so
