@@ -4,7 +4,7 @@ import { DefaultApolloClient } from '@vue/apollo-composable';
 import { createFakeApollo, type FakeApiOptions } from '../../../tests/fake-api';
 import { mountInPage } from '../../../tests/mount';
 import { axeViolations } from '../../../tests/axe';
-import { sampleQueue } from '../submissions/queue-samples';
+import { sampleQueue } from '../submissions/QueueSamples';
 import CoordinatorSubmissionQueuePage from './CoordinatorSubmissionQueuePage.vue';
 
 let wrapper: VueWrapper | undefined;

@@ -4,7 +4,7 @@ import { DefaultApolloClient } from '@vue/apollo-composable';
 import { createFakeApollo, sampleParties, type FakeApiOptions } from '../../../tests/fake-api';
 import { mountInPage } from '../../../tests/mount';
 import { axeViolations } from '../../../tests/axe';
-import { samplePartySubmissions, sampleQueue } from './queue-samples';
+import { samplePartySubmissions, sampleQueue } from './QueueSamples';
 import PartySubmissionsPage from './PartySubmissionsPage.vue';
 
 let wrapper: VueWrapper | undefined;
