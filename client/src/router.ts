@@ -125,6 +125,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'myParty.title' },
   },
   {
+    path: '/min-forening/arenden',
+    name: 'partySubmissions',
+    component: () => import('./features/submissions/PartySubmissionsPage.vue'),
+    meta: { titleKey: 'submissionQueues.partyTitle' },
+  },
+  {
     path: '/parter',
     name: 'parties',
     component: () => import('./features/parties/PartyRegisterPage.vue'),
@@ -142,6 +148,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'coordinator',
     component: () => import('./features/coordinator/CoordinatorPage.vue'),
     meta: { titleKey: 'coordinator.title' },
+  },
+  {
+    path: '/samordnare/arenden',
+    name: 'coordinatorSubmissions',
+    component: () => import('./features/coordinator/CoordinatorSubmissionQueuePage.vue'),
+    meta: { titleKey: 'submissionQueues.queueTitle' },
   },
   {
     path: '/samordnare/radet',

@@ -56,5 +56,7 @@ export const COORDINATOR_QUEUE_TOPIC = 'coordinator-queue';
 export const submissionTopic = (submissionId: string) => `submission:${submissionId}`;
 /** Every matter that is or was submitted: the public list, a party's list, the coordinator's submission queue. */
 export const SUBMISSIONS_TOPIC = 'submissions';
+/** The matters of one party: its own list, for its people. */
+export const partySubmissionsTopic = (partyId: string) => `party-submissions:${partyId}`;
 /** One person's notifications and unread count. */
 export const personTopic = (personId: string) => `person:${personId}`;

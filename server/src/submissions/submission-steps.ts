@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubmissionAction, SubmissionStatus } from '@samverka/domain';
-import { publishLiveEvent, SUBMISSIONS_TOPIC, submissionTopic } from '../live/publish.js';
+import { partySubmissionsTopic, publishLiveEvent, SUBMISSIONS_TOPIC, submissionTopic } from '../live/publish.js';
 import type { Outbox } from '../outbox/outbox.js';
 import { SubmissionEvent } from './submission-event.entity.js';
 import type { Submission } from './submission.entity.js';
@@ -44,5 +44,6 @@ export async function recordSubmissionStep(
   await tx.flush();
   const kind = step.action ?? 'COMMENT';
   await publishLiveEvent(tx, { topic: submissionTopic(submission.id), kind, subjectId: submission.id });
+  await publishLiveEvent(tx, { topic: partySubmissionsTopic(submission.party.id), kind, subjectId: submission.id });
   await publishLiveEvent(tx, { topic: SUBMISSIONS_TOPIC, kind, subjectId: submission.id });
 }

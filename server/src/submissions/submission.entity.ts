@@ -22,6 +22,8 @@ import { AgendaItem } from '../meetings/agenda-item.entity.js';
 @Entity({ tableName: 'submission' })
 @Unique({ properties: ['registrationSeries', 'registrationYear', 'registrationSequence'] })
 @Index({ properties: ['party', 'status'] })
+@Index({ properties: ['party', 'updatedAt'] })
+@Index({ properties: ['referredTo', 'status'] })
 export class Submission implements Node {
   [OptionalProps]?:
     | 'globalId'

@@ -6,6 +6,8 @@ import { SubmissionMessage } from './submission-message.entity.js';
 import { SubmissionFollow } from './submission-follow.entity.js';
 import { RegistrationCounter } from './registration-counter.entity.js';
 import { SubmissionResolver } from './submission.resolver.js';
+import { submissionQueueResolvers } from './submission-queues.resolver.js';
+import { partySubmissionsChangedField, submissionQueueChangedField } from './submission-queues-live.js';
 
 /** Matters raised with Samverkansrådet: drafts, the workflow, the register, timeline, conversation, followers. */
 export const submissionsModule: FeatureModule = {
@@ -18,5 +20,6 @@ export const submissionsModule: FeatureModule = {
     SubmissionFollow,
     RegistrationCounter,
   ],
-  resolvers: [SubmissionResolver],
+  resolvers: [SubmissionResolver, ...submissionQueueResolvers],
+  liveFields: [submissionQueueChangedField, partySubmissionsChangedField],
 };
