@@ -6,6 +6,9 @@ import { SubmissionMessage } from './submission-message.entity.js';
 import { SubmissionFollow } from './submission-follow.entity.js';
 import { RegistrationCounter } from './registration-counter.entity.js';
 import { SubmissionResolver } from './submission.resolver.js';
+import { SubmissionRegisterFieldsResolver, SubmissionRegisterResolver } from './submission-register.resolver.js';
+import { submissionsChangedField } from './submission-register-live.js';
+import { submissionFeedRoutes } from './submission-register-feed.js';
 
 /** Matters raised with Samverkansrådet: drafts, the workflow, the register, timeline, conversation, followers. */
 export const submissionsModule: FeatureModule = {
@@ -18,5 +21,8 @@ export const submissionsModule: FeatureModule = {
     SubmissionFollow,
     RegistrationCounter,
   ],
-  resolvers: [SubmissionResolver],
+  resolvers: [SubmissionResolver, SubmissionRegisterResolver, SubmissionRegisterFieldsResolver],
+  liveFields: [submissionsChangedField],
+  http: submissionFeedRoutes,
+  seed: async (em) => (await import('./submission-register.seed.js')).seedDemoSubmissions(em),
 };
