@@ -1,3 +1,4 @@
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   OPEN_SUBMISSION_STATUSES,
@@ -134,18 +135,29 @@ function conditions(search: string | null, filter: SubmissionRegisterFilter, wit
   return { where: where.join(' and '), params };
 }
 
-function submissionColumns(em: EntityManager): string {
-  const meta = em.getMetadata().get(Submission);
-  return meta.comparableProps
-    .flatMap((prop) => prop.fieldNames ?? [])
-    .map((column) => `s.${column}`)
+/** The columns of an entity's table, aliased with a prefix so two tables' columns can share a row. */
+function columnsOf(em: EntityManager, entity: EntityClass<object>, table: string, prefix: string): string {
+  return em
+    .getMetadata()
+    .get(entity)
+    .comparableProps.flatMap((prop) => prop.fieldNames ?? [])
+    .map((column) => `${table}.${column} as "${prefix}${column}"`)
     .join(', ');
+}
+
+/** A row's columns of one table, without their prefix. */
+function columnsWithPrefix(row: Record<string, unknown>, prefix: string): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([column]) => column.startsWith(prefix))
+      .map(([column, value]) => [column.slice(prefix.length), value]),
+  );
 }
 
 /**
  * The public register: submitted matters (never drafts), searched in Swedish, filtered, ordered and paged by
- * keyset, with the counts per status for the same search and filters. Two statements for the page and the
- * counts, and one for the parties of the page, whatever its length.
+ * keyset, with the counts per status for the same search and filters: two statements, the page (with its
+ * parties) and the counts, whatever its length.
  */
 export async function submissionRegister(
   em: EntityManager,
@@ -192,7 +204,8 @@ export async function submissionRegister(
   const connection = em.getConnection();
   const [rows, counts] = await Promise.all([
     connection.execute<Record<string, unknown>[]>(
-      `select ${submissionColumns(em)}, ${keyColumns} from submission s
+      `select ${columnsOf(em, Submission, 's', 's__')}, ${columnsOf(em, Party, 'p', 'p__')}, ${keyColumns}
+         from submission s join party p on p.id = s.party_id
         where ${where.join(' and ')} order by ${orderBy} limit ?`,
       [...keyParams, ...params, ...keyParams, limit + 1],
     ),
@@ -203,15 +216,18 @@ export async function submissionRegister(
   ]);
 
   const page = rows.slice(0, limit);
+  const mapped = new Set<unknown>();
   const edges = page.map((row) => {
     const sortKeys = keys.map((_, i) => String(row[`sort_key_${i}`]));
-    const columns = Object.fromEntries(Object.entries(row).filter(([column]) => !column.startsWith('sort_key_')));
-    const node = em.map(Submission, columns);
+    // The party comes with its matter, so the `party` field finds it in the unit of work; each party is
+    // hydrated once however many of the page's matters it raised.
+    if (!mapped.has(row.p__id)) {
+      mapped.add(row.p__id);
+      em.map(Party, columnsWithPrefix(row, 'p__'));
+    }
+    const node = em.map(Submission, columnsWithPrefix(row, 's__'));
     return { cursor: encodeCursor({ keys: sortKeys, id: node.id }), node };
   });
-  // The parties of the page in one statement: the `party` field then finds them in the unit of work.
-  const partyIds = [...new Set(edges.map((edge) => edge.node.party.id))];
-  if (partyIds.length) await em.find(Party, { id: { $in: partyIds } });
 
   const statuses = filter.statuses?.length ? new Set(filter.statuses) : null;
   const countsByStatus = Object.values(SubmissionStatus)
