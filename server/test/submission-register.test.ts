@@ -136,8 +136,10 @@ describe('the public register', () => {
     ]);
     const byNumber = await list({ filter: { partyId }, orderBy: { field: 'REGISTRATION_NUMBER', direction: 'ASC' } });
     expect(titles(byNumber)).toEqual(['SR 1', 'SR 2', 'SR 3']);
-    const ids = (await list({ filter: { partyId }, orderBy: { field: 'SUBMITTED_AT', direction: 'ASC' } })).edges.map((e) => e.node.id);
-    expect(ids).toEqual([...ids].sort());
+    const uuids = (await list({ filter: { partyId }, orderBy: { field: 'SUBMITTED_AT', direction: 'ASC' } })).edges.map(
+      (edge) => Buffer.from(edge.node.id, 'base64url').toString('utf8').split(':')[1],
+    );
+    expect(uuids).toEqual([...uuids].sort());
   });
 
   test('pages without duplicates or gaps while a matter is submitted between two requests', async () => {
