@@ -32,6 +32,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'forum.fallbackTitle' },
   },
   {
+    path: '/arenden',
+    name: 'submissions',
+    component: () => import('./features/submissions/SubmissionsPage.vue'),
+    meta: { titleKey: 'submissionRegister.title' },
+  },
+  {
+    path: '/arenden/svarstider',
+    name: 'submissionAnswerTimes',
+    component: () => import('./features/submissions/RegisterAnswerTimesPage.vue'),
+    meta: { titleKey: 'submissionRegister.answerTimes.heading' },
+  },
+  {
     path: '/moten/nytt',
     name: 'newMeeting',
     component: () => import('./features/meetings/NewMeetingPage.vue'),

