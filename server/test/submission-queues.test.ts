@@ -6,6 +6,7 @@ import { Submission } from '../src/submissions/submission.entity.js';
 import { SubmissionAction } from '@samverka/domain';
 import { liveMetrics } from '../src/live/live-hub.js';
 import { collect, startTestServer, until, type TestServer } from './helpers.js';
+import { uuidOf } from './accounts-fixtures.js';
 import {
   councilAgendaItem,
   departmentWithRepresentative,
@@ -338,6 +339,33 @@ describe('live', () => {
 
     for (const watch of [queue, own, foreign]) watch.dispose();
     await Promise.all(clients.map((c) => c.dispose()));
+  });
+
+  test("a rolled-back step reaches no one; the department's representative follows the queue too", async () => {
+    const cursor = (await server.gql(QUEUE, {}, department.cookie)).data!.submissionQueue.liveCursor;
+    const client = server.ws(department.cookie);
+    const before = liveMetrics.subscribers;
+    const watch = collect(client, QUEUE_LIVE, { after: cursor });
+    await until(() => liveMetrics.subscribers > before, 5000, 'subscription');
+    await expect(
+      server.orm.em.fork().transactional(async (tx) => {
+        const submission = await tx.findOneOrFail(Submission, uuidOf(m.returned!));
+        await recordSubmissionStep(tx, undefined, {
+          submission,
+          action: null,
+          actorId: null,
+          text: 'Kommentar',
+        });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(watch.values).toEqual([]);
+    await register(m.registered!);
+    const [event] = await watch.waitFor(1);
+    expect(event.submissionQueueChanged.kind).toBe('REGISTER');
+    watch.dispose();
+    await client.dispose();
   });
 
   test("a member of another party cannot open the party's live list; a member cannot open the queue", async () => {

@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue';
+import { computed, ref, type Ref } from 'vue';
 import { useQuery } from '@vue/apollo-composable';
 import { SubmissionQueueChangedDocument, SubmissionQueueDocument } from '../../gql/graphql';
 import { coalesce } from '../../lib/live/coalesce';
@@ -13,8 +13,11 @@ export type QueueColumn = 'waiting' | 'due' | 'meeting';
  * of any matter may move one between sections, so each event refetches the queue (it is small), coalesced so
  * a replay after a reconnect costs one refetch.
  */
-export function useSubmissionQueue(options: { socket?: LiveSocket } = {}) {
-  const query = useQuery(SubmissionQueueDocument, null, { fetchPolicy: 'network-only' });
+export function useSubmissionQueue(options: { socket?: LiveSocket; enabled?: Readonly<Ref<boolean>> } = {}) {
+  const query = useQuery(SubmissionQueueDocument, null, () => ({
+    fetchPolicy: 'network-only',
+    enabled: options.enabled?.value ?? true,
+  }));
   const updates = ref(0);
   const reload = coalesce(() => query.refetch());
   const queue = computed(() => query.result.value?.submissionQueue ?? null);
