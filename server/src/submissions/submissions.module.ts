@@ -6,6 +6,9 @@ import { SubmissionMessage } from './submission-message.entity.js';
 import { SubmissionFollow } from './submission-follow.entity.js';
 import { RegistrationCounter } from './registration-counter.entity.js';
 import { SubmissionResolver } from './submission.resolver.js';
+import { SubmissionMatterResolver } from './submission-matter.resolver.js';
+import { submissionChangedField } from './submission-matter-live.js';
+import { SUBMISSION_MATTER_MUTATION_RULES } from './submission-matter.policy.js';
 
 /** Matters raised with Samverkansrådet: drafts, the workflow, the register, timeline, conversation, followers. */
 export const submissionsModule: FeatureModule = {
@@ -18,5 +21,7 @@ export const submissionsModule: FeatureModule = {
     SubmissionFollow,
     RegistrationCounter,
   ],
-  resolvers: [SubmissionResolver],
+  resolvers: [SubmissionResolver, SubmissionMatterResolver],
+  liveFields: [submissionChangedField],
+  policies: [{ policy: 'submission', rules: SUBMISSION_MATTER_MUTATION_RULES }],
 };
