@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SUBMISSION_MATTER_MUTATION_RULES, submissionMatterPolicy } from '../src/submissions/submission-matter.policy.js';
+import {
+  SUBMISSION_MATTER_MUTATION_RULES,
+  submissionMatterPolicy,
+} from '../src/submissions/submission-matter.policy.js';
 import { viewerSubmissionFacts } from '../src/submissions/submission-access.js';
 import { Submission } from '../src/submissions/submission.entity.js';
 import { rowCounts, startTestServer, type TestServer } from './helpers.js';
@@ -42,7 +45,12 @@ describe.each(Object.entries(SUBMISSION_MATTER_MUTATION_RULES))('%s', (mutation,
       ...(MATTER_MUTATIONS[mutation]!.body ? { body: 'Hur går det med ärendet?' } : {}),
     };
     const before = await rowCounts(server, TABLES);
-    const res = await matterMutation(server, mutation, input, people.cookies[role as keyof MatterPeople['cookies']]);
+    const res = await matterMutation(
+      server,
+      mutation,
+      input,
+      people.cookies[role as keyof MatterPeople['cookies']],
+    );
     if (expectedAllowed) {
       expect(res.errors).toBeUndefined();
       expect(res.data?.[mutation]).toMatchObject({ errors: [], submission: { id: matter.id } });

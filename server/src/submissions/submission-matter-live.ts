@@ -21,7 +21,8 @@ export const submissionChangedField: LiveField<SubmissionChangedEvent> = {
   subjectType: 'Submission',
 
   async open(em, viewer, args) {
-    const submissionId = typeof args.submissionId === 'string' ? idOfType(args.submissionId, 'Submission') : null;
+    const submissionId =
+      typeof args.submissionId === 'string' ? idOfType(args.submissionId, 'Submission') : null;
     const submission = submissionId ? await findVisibleSubmission(em, viewer, submissionId) : null;
     if (!submission) throw notFound();
     const [facts, cosigned] = await Promise.all([

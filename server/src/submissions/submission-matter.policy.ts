@@ -1,7 +1,8 @@
 import { submissionPolicy, type ViewerSubmissionFacts } from './submission-access.js';
 import type { Submission } from './submission.entity.js';
 
-const ownParty = (facts: ViewerSubmissionFacts, submission: Submission) => facts.parties.has(submission.party.id);
+const ownParty = (facts: ViewerSubmissionFacts, submission: Submission) =>
+  facts.parties.has(submission.party.id);
 const handles = (facts: ViewerSubmissionFacts, submission: Submission) =>
   !!submission.referredTo && facts.handles.has(submission.referredTo.id);
 

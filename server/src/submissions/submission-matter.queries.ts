@@ -66,8 +66,8 @@ function matterLoaders(em: EntityManager, viewer: Viewer | null): MatterLoaders 
                   and not exists (select 1 from submission_follow o
                                    where o.submission_id = s.id and o.person_id = m.person_id and not o.following)
              ) followers) as n
-           from submission s where s.id = any(?::uuid[])`,
-          [MembershipStatus.ACTIVE, [...ids]],
+           from submission s where s.id in (${ids.map(() => '?').join(', ')})`,
+          [MembershipStatus.ACTIVE, ...ids],
         );
         return ids.map((id) => rows.find((row) => row.id === id)?.n ?? 0);
       }),
@@ -116,34 +116,49 @@ export async function submissionTimeline(
   }));
 }
 
-async function messagesOf(em: EntityManager, viewer: Viewer | null, submission: Submission, visibility: SubmissionMessageVisibility) {
+async function messagesOf(
+  em: EntityManager,
+  viewer: Viewer | null,
+  submission: Submission,
+  visibility: SubmissionMessageVisibility,
+) {
   const messages = await matterLoaders(em, viewer).messages.load(submission.id);
   return messages
     .filter((message) => message.visibility === visibility)
-    .map(
-      (message): SubmissionMessageEntry => ({
-        id: message.id,
-        body: message.body,
-        authorName: message.author?.getEntity().name ?? null,
-        postedAt: message.postedAt,
-      }),
-    );
+    .map((message): SubmissionMessageEntry => ({
+      id: message.id,
+      body: message.body,
+      authorName: message.author?.getEntity().name ?? null,
+      postedAt: message.postedAt,
+    }));
 }
 
 /** The conversation, oldest first; null when the viewer is not part of it. */
-export async function submissionConversation(em: EntityManager, viewer: Viewer | null, submission: Submission) {
+export async function submissionConversation(
+  em: EntityManager,
+  viewer: Viewer | null,
+  submission: Submission,
+) {
   if (!submissionPolicy.converse(await viewerSubmissionFacts(em, viewer), submission)) return null;
   return messagesOf(em, viewer, submission, SubmissionMessageVisibility.CONVERSATION);
 }
 
 /** The internal notes, oldest first; null unless the viewer is the coordinator or on the council. */
-export async function submissionInternalNotes(em: EntityManager, viewer: Viewer | null, submission: Submission) {
+export async function submissionInternalNotes(
+  em: EntityManager,
+  viewer: Viewer | null,
+  submission: Submission,
+) {
   if (!submissionPolicy.seeInternalNotes(await viewerSubmissionFacts(em, viewer), submission)) return null;
   return messagesOf(em, viewer, submission, SubmissionMessageVisibility.INTERNAL_NOTE);
 }
 
 /** Following: an explicit row says so; without one, the submitting party's people follow their own. */
-export async function viewerFollowsSubmission(em: EntityManager, viewer: Viewer | null, submission: Submission) {
+export async function viewerFollowsSubmission(
+  em: EntityManager,
+  viewer: Viewer | null,
+  submission: Submission,
+) {
   if (!viewer) return false;
   const [facts, row] = await Promise.all([
     viewerSubmissionFacts(em, viewer),
@@ -181,7 +196,11 @@ export async function submissionMeeting(em: EntityManager, viewer: Viewer | null
 }
 
 /** The title of its agenda item, when the viewer may read the matter's content and see the meeting. */
-export async function submissionAgendaItemTitle(em: EntityManager, viewer: Viewer | null, submission: Submission) {
+export async function submissionAgendaItemTitle(
+  em: EntityManager,
+  viewer: Viewer | null,
+  submission: Submission,
+) {
   const [facts, item] = await Promise.all([
     viewerSubmissionFacts(em, viewer),
     scheduledItem(em, viewer, submission),
@@ -191,6 +210,9 @@ export async function submissionAgendaItemTitle(em: EntityManager, viewer: Viewe
 }
 
 /** Cursor of the matter's latest live event, in the request's snapshot. */
-export function submissionLiveCursor(ctx: Pick<GraphQLContext, 'em' | 'liveSnapshot'>, submission: Submission) {
+export function submissionLiveCursor(
+  ctx: Pick<GraphQLContext, 'em' | 'liveSnapshot'>,
+  submission: Submission,
+) {
   return liveCursor(ctx, submissionTopic(submission.id));
 }

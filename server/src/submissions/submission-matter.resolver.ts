@@ -1,4 +1,15 @@
-import { Arg, Ctx, Extensions, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Extensions,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Input, Payload, field, id, text } from '../graphql/generated-types.js';
 import { idOfType } from '../graphql/node.js';
@@ -9,7 +20,11 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { Submission } from './submission.entity.js';
 import * as matter from './submission-matter.service.js';
 import * as queries from './submission-matter.queries.js';
-import { SubmissionChangedEvent, SubmissionMessageEntry, SubmissionTimelineEntry } from './submission-matter.types.js';
+import {
+  SubmissionChangedEvent,
+  SubmissionMessageEntry,
+  SubmissionTimelineEntry,
+} from './submission-matter.types.js';
 
 const SubmissionTextInput = (name: string, description: string, body: string) =>
   Input(name, description, {
@@ -38,19 +53,29 @@ const CommentOnSubmissionInput = SubmissionTextInput(
 );
 type CommentOnSubmissionInput = InstanceType<typeof CommentOnSubmissionInput>;
 
-const FollowSubmissionInput = Input('FollowSubmissionInput', 'Names the matter to follow or stop following.', {
-  submissionId: id("The matter's global id."),
-});
+const FollowSubmissionInput = Input(
+  'FollowSubmissionInput',
+  'Names the matter to follow or stop following.',
+  {
+    submissionId: id("The matter's global id."),
+  },
+);
 type FollowSubmissionInput = InstanceType<typeof FollowSubmissionInput>;
 
 const SubmissionMessagePayload = Payload(
   'SubmissionMessagePayload',
   'Result of writing a message or an internal note.',
   {
-    message: field<SubmissionMessageEntry | null>(() => SubmissionMessageEntry, 'The message written; null when refused.', {
+    message: field<SubmissionMessageEntry | null>(
+      () => SubmissionMessageEntry,
+      'The message written; null when refused.',
+      {
+        nullable: true,
+      },
+    ),
+    submission: field<Submission | null>(() => Submission, 'The matter; null when refused.', {
       nullable: true,
     }),
-    submission: field<Submission | null>(() => Submission, 'The matter; null when refused.', { nullable: true }),
   },
   'Why the message was refused.',
 );
@@ -59,9 +84,13 @@ const SubmissionCommentPayload = Payload(
   'SubmissionCommentPayload',
   'Result of a public comment.',
   {
-    submission: field<Submission | null>(() => Submission, 'The matter with the comment on its timeline; null when refused.', {
-      nullable: true,
-    }),
+    submission: field<Submission | null>(
+      () => Submission,
+      'The matter with the comment on its timeline; null when refused.',
+      {
+        nullable: true,
+      },
+    ),
   },
   'Why the comment was refused.',
 );
@@ -70,7 +99,9 @@ const SubmissionFollowPayload = Payload(
   'SubmissionFollowPayload',
   'Result of following or unfollowing a matter.',
   {
-    submission: field<Submission | null>(() => Submission, 'The matter; null when refused.', { nullable: true }),
+    submission: field<Submission | null>(() => Submission, 'The matter; null when refused.', {
+      nullable: true,
+    }),
   },
   'Why it was refused.',
 );
@@ -85,7 +116,7 @@ const matterId = (globalId: string) => idOfType(globalId, 'Submission');
 export class SubmissionMatterResolver {
   @FieldResolver(() => [SubmissionTimelineEntry], {
     description:
-      "Every step, the scheduling, the answer and public comments, oldest first. Of a restricted matter the viewer may not read, without who, for whom or what was written.",
+      'Every step, the scheduling, the answer and public comments, oldest first. Of a restricted matter the viewer may not read, without who, for whom or what was written.',
   })
   @Extensions(PERSON_DEPENDENT)
   timeline(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
@@ -94,7 +125,8 @@ export class SubmissionMatterResolver {
 
   @FieldResolver(() => [SubmissionMessageEntry], {
     nullable: true,
-    description: 'The conversation between the submitting party and the coordinator or handler, oldest first; null for others.',
+    description:
+      'The conversation between the submitting party and the coordinator or handler, oldest first; null for others.',
   })
   @Extensions(PERSON_DEPENDENT)
   conversation(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
@@ -125,7 +157,8 @@ export class SubmissionMatterResolver {
 
   @FieldResolver(() => Meeting, {
     nullable: true,
-    description: 'The meeting the matter is (or was last) scheduled for, when the viewer may see that meeting.',
+    description:
+      'The meeting the matter is (or was last) scheduled for, when the viewer may see that meeting.',
   })
   @Extensions(PERSON_DEPENDENT)
   meeting(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
@@ -134,7 +167,8 @@ export class SubmissionMatterResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "The title of its agenda item; null when not scheduled or the viewer may not read the matter's content.",
+    description:
+      "The title of its agenda item; null when not scheduled or the viewer may not read the matter's content.",
   })
   @Extensions(PERSON_DEPENDENT)
   agendaItemTitle(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
@@ -142,7 +176,8 @@ export class SubmissionMatterResolver {
   }
 
   @FieldResolver(() => String, {
-    description: "Cursor of the matter's latest change: subscribe to submissionChanged with after: liveCursor to miss nothing since.",
+    description:
+      "Cursor of the matter's latest change: subscribe to submissionChanged with after: liveCursor to miss nothing since.",
   })
   @Extensions(LIVE_CURSOR)
   liveCursor(@Root() submission: Submission, @Ctx() ctx: GraphQLContext) {

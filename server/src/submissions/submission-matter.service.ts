@@ -23,7 +23,12 @@ export interface MatterTextInput {
 type MatterRule = keyof typeof submissionMatterPolicy;
 
 /** Signed in, the matter visible, the rule met: the matter and the viewer's facts; otherwise refused. */
-async function matterFor(tx: EntityManager, viewer: Viewer | null, submissionId: string | null, rule: MatterRule) {
+async function matterFor(
+  tx: EntityManager,
+  viewer: Viewer | null,
+  submissionId: string | null,
+  rule: MatterRule,
+) {
   if (!viewer) throw unauthenticated();
   const submission = submissionId ? await findVisibleSubmission(tx, viewer, submissionId) : null;
   if (!submission) throw userError('submissionId', 'Ärendet finns inte.', UserErrorCode.NOT_FOUND);
@@ -43,7 +48,11 @@ function checkedBody(body: string): string {
 /** Nothing is said about a draft: it is still the party's own. */
 function refuseDraft(submission: Submission) {
   if (submission.status === SubmissionStatus.DRAFT)
-    throw userError('submissionId', 'Ärendet är ett utkast som inte har skickats in.', UserErrorCode.INVALID_TRANSITION);
+    throw userError(
+      'submissionId',
+      'Ärendet är ett utkast som inte har skickats in.',
+      UserErrorCode.INVALID_TRANSITION,
+    );
 }
 
 /**
@@ -53,7 +62,12 @@ function refuseDraft(submission: Submission) {
 export async function recordSubmissionMessage(
   tx: EntityManager,
   _outbox: Outbox | undefined,
-  message: { submission: Submission; visibility: SubmissionMessageVisibility; authorId: string; body: string },
+  message: {
+    submission: Submission;
+    visibility: SubmissionMessageVisibility;
+    authorId: string;
+    body: string;
+  },
 ): Promise<SubmissionMessage> {
   const row = tx.create(SubmissionMessage, {
     submission: message.submission,
@@ -99,17 +113,32 @@ async function postMessage(
 }
 
 /** The submitting party, the coordinator or the handler writes in the matter's conversation. */
-export function postSubmissionMessage(em: EntityManager, outbox: Outbox | undefined, viewer: Viewer | null, input: MatterTextInput) {
+export function postSubmissionMessage(
+  em: EntityManager,
+  outbox: Outbox | undefined,
+  viewer: Viewer | null,
+  input: MatterTextInput,
+) {
   return postMessage(em, outbox, viewer, input, SubmissionMessageVisibility.CONVERSATION);
 }
 
 /** The coordinator or a council member adds an internal note. */
-export function addSubmissionNote(em: EntityManager, outbox: Outbox | undefined, viewer: Viewer | null, input: MatterTextInput) {
+export function addSubmissionNote(
+  em: EntityManager,
+  outbox: Outbox | undefined,
+  viewer: Viewer | null,
+  input: MatterTextInput,
+) {
   return postMessage(em, outbox, viewer, input, SubmissionMessageVisibility.INTERNAL_NOTE);
 }
 
 /** The coordinator or the handler comments publicly: an entry of the timeline without a step. */
-export function commentOnSubmission(em: EntityManager, outbox: Outbox | undefined, viewer: Viewer | null, input: MatterTextInput) {
+export function commentOnSubmission(
+  em: EntityManager,
+  outbox: Outbox | undefined,
+  viewer: Viewer | null,
+  input: MatterTextInput,
+) {
   return em.transactional(async (tx) => {
     const { submission, facts } = await matterFor(tx, viewer, input.submissionId, 'comment');
     const text = checkedBody(input.body);
@@ -135,7 +164,12 @@ function handlingParty(facts: ViewerSubmissionFacts, submission: Submission): st
  * Follows or stops following. Idempotent: the row says what the person chose; for the submitting party's
  * people, who follow without a row, stopping writes `following` false.
  */
-export function setFollowing(em: EntityManager, viewer: Viewer | null, submissionId: string | null, following: boolean) {
+export function setFollowing(
+  em: EntityManager,
+  viewer: Viewer | null,
+  submissionId: string | null,
+  following: boolean,
+) {
   return em.transactional(async (tx) => {
     const { submission, facts } = await matterFor(tx, viewer, submissionId, 'follow');
     const row = await tx.findOne(SubmissionFollow, { person: viewer!.id, submission: submission.id });

@@ -5,18 +5,30 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { Submission } from './submission.entity.js';
 
 /** One entry of a matter's timeline as the viewer may read it. */
-@ObjectType({ description: "One step in a matter's timeline: a status change, a co-signature, the scheduling, the answer or a public comment." })
+@ObjectType({
+  description:
+    "One step in a matter's timeline: a status change, a co-signature, the scheduling, the answer or a public comment.",
+})
 export class SubmissionTimelineEntry {
   @Field(() => ID, { description: 'The entry.' })
   id!: string;
 
-  @Field(() => SubmissionAction, { nullable: true, description: 'The workflow step taken; null for a public comment.' })
+  @Field(() => SubmissionAction, {
+    nullable: true,
+    description: 'The workflow step taken; null for a public comment.',
+  })
   action!: SubmissionAction | null;
 
-  @Field(() => SubmissionStatus, { nullable: true, description: 'The status before the step; null when it did not change the status.' })
+  @Field(() => SubmissionStatus, {
+    nullable: true,
+    description: 'The status before the step; null when it did not change the status.',
+  })
   fromStatus!: SubmissionStatus | null;
 
-  @Field(() => SubmissionStatus, { nullable: true, description: 'The status after the step; null for a public comment.' })
+  @Field(() => SubmissionStatus, {
+    nullable: true,
+    description: 'The status after the step; null for a public comment.',
+  })
   toStatus!: SubmissionStatus | null;
 
   @Field(() => Date, { description: 'When it happened.' })
@@ -31,13 +43,15 @@ export class SubmissionTimelineEntry {
 
   @Field(() => Party, {
     nullable: true,
-    description: "The party acted for (a co-signing party, the referred department); null when the viewer may not read the matter's content.",
+    description:
+      "The party acted for (a co-signing party, the referred department); null when the viewer may not read the matter's content.",
   })
   party!: Party | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "The reason, the answer or the comment; null when there is none or the viewer may not read the matter's content.",
+    description:
+      "The reason, the answer or the comment; null when there is none or the viewer may not read the matter's content.",
   })
   text!: string | null;
 
@@ -57,7 +71,10 @@ export class SubmissionMessageEntry {
   @Field(() => String, { description: 'What was written.' })
   body!: string;
 
-  @Field(() => String, { nullable: true, description: 'Who wrote it; null after the person deleted their account.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who wrote it; null after the person deleted their account.',
+  })
   authorName!: string | null;
 
   @Field(() => Date, { description: 'When it was written.' })
