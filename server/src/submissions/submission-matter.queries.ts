@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MembershipStatus } from '@samverka/domain';
+import { MembershipStatus, SubmissionStatus } from '@samverka/domain';
 import type { GraphQLContext, Viewer } from '../graphql/context.js';
 import { liveCursor } from '../live/live-cursor.js';
 import { submissionTopic } from '../live/publish.js';
@@ -12,6 +12,7 @@ import { SubmissionEvent } from './submission-event.entity.js';
 import { SubmissionFollow } from './submission-follow.entity.js';
 import { SubmissionMessage, SubmissionMessageVisibility } from './submission-message.entity.js';
 import { submissionPolicy, viewerSubmissionFacts } from './submission-access.js';
+import { submissionMatterPolicy } from './submission-matter.policy.js';
 import type { Submission } from './submission.entity.js';
 import type { SubmissionMessageEntry, SubmissionTimelineEntry } from './submission-matter.types.js';
 
@@ -151,6 +152,12 @@ export async function submissionInternalNotes(
 ) {
   if (!submissionPolicy.seeInternalNotes(await viewerSubmissionFacts(em, viewer), submission)) return null;
   return messagesOf(em, viewer, submission, SubmissionMessageVisibility.INTERNAL_NOTE);
+}
+
+/** Whether the viewer may comment publicly on the matter now (the coordinator or the handler, not on a draft). */
+export async function viewerMayComment(em: EntityManager, viewer: Viewer | null, submission: Submission) {
+  const facts = await viewerSubmissionFacts(em, viewer);
+  return submission.status !== SubmissionStatus.DRAFT && submissionMatterPolicy.comment(facts, submission);
 }
 
 /** Following: an explicit row says so; without one, the submitting party's people follow their own. */

@@ -143,6 +143,15 @@ export class SubmissionMatterResolver {
   }
 
   @FieldResolver(() => Boolean, {
+    description:
+      "The viewer may comment publicly on the matter's timeline now: the coordinator and the handler.",
+  })
+  @Extensions(PERSON_DEPENDENT)
+  viewerCanComment(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
+    return queries.viewerMayComment(em, viewer, submission);
+  }
+
+  @FieldResolver(() => Boolean, {
     description: "The viewer follows the matter (the submitting party's people do unless they stopped).",
   })
   @Extensions(PERSON_DEPENDENT)
