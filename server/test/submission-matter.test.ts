@@ -236,6 +236,18 @@ describe('conversation and internal notes', () => {
       status: SubmissionStatus.REFERRED,
       referredToId: people.departmentId,
     });
+    const canComment = async (role: MatterRole | 'handler') =>
+      (
+        await server.gql(
+          'query($id: ID!) { submission(id: $id) { viewerCanComment } }',
+          { id: matter.id },
+          cookieOf(role),
+        )
+      ).data!.submission.viewerCanComment;
+    expect(await canComment('handler')).toBe(true);
+    expect(await canComment('coordinator')).toBe(true);
+    expect(await canComment('party')).toBe(false);
+    expect(await canComment('anonymous')).toBe(false);
     const res = await matterMutation(
       server,
       'commentOnSubmission',
