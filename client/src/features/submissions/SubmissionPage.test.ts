@@ -309,6 +309,7 @@ describe('SubmissionPage', () => {
     await settle();
     expect(button().attributes('aria-pressed')).toBe('false');
     expect(page.text()).toContain('2 följer ärendet');
+    expect(page.text()).not.toContain('Du följer ärendet');
     await button().trigger('click');
     await settle();
     expect(button().attributes('aria-pressed')).toBe('true');
