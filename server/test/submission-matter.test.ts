@@ -300,6 +300,18 @@ describe('following', () => {
     expect(await page(matter.id, 'nobody')).toMatchObject({ viewerFollows: false, followerCount: 1 });
   });
 
+  test('following twice at once leaves one row', async () => {
+    const matter = await createMatter(server, people);
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        matterMutation(server, 'followSubmission', { submissionId: matter.id }, cookieOf('otherParty')),
+      ),
+    );
+    expect(results.map((res) => res.data!.followSubmission.errors)).toEqual([[], [], [], []]);
+    const rows = await server.orm.em.fork().find(SubmissionFollow, { submission: matter.uuid });
+    expect(rows.map((row) => row.following)).toEqual([true]);
+  });
+
   test('a restricted matter is followed only by those who read it', async () => {
     const matter = await createMatter(server, people, { publication: SubmissionPublication.RESTRICTED });
     const refused = await matterMutation(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SUBMISSION_LIMITS, SubmissionStatus, UserErrorCode, normaliseText } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
@@ -161,8 +162,9 @@ function handlingParty(facts: ViewerSubmissionFacts, submission: Submission): st
 }
 
 /**
- * Follows or stops following. Idempotent: the row says what the person chose; for the submitting party's
- * people, who follow without a row, stopping writes `following` false.
+ * Follows or stops following. Idempotent, also when the same person clicks twice at once: the row says what
+ * the person chose, kept only where it differs from the default (the submitting party's people follow without
+ * a row; one of them stopping writes `following` false).
  */
 export function setFollowing(
   em: EntityManager,
@@ -172,15 +174,18 @@ export function setFollowing(
 ) {
   return em.transactional(async (tx) => {
     const { submission, facts } = await matterFor(tx, viewer, submissionId, 'follow');
-    const row = await tx.findOne(SubmissionFollow, { person: viewer!.id, submission: submission.id });
     const byDefault = facts.parties.has(submission.party.id);
-    if (row) {
-      if (following === byDefault) tx.remove(row);
-      else row.following = following;
-    } else if (following !== byDefault) {
-      tx.create(SubmissionFollow, { person: viewer!.id, submission, following });
+    if (following === byDefault) {
+      await tx.nativeDelete(SubmissionFollow, { person: viewer!.id, submission: submission.id });
+    } else {
+      await tx.getConnection().execute(
+        `insert into submission_follow (id, person_id, submission_id, following, since) values (?, ?, ?, ?, now())
+         on conflict (person_id, submission_id) do update set following = excluded.following`,
+        [randomUUID(), viewer!.id, submission.id, following],
+        'run',
+        tx.getTransactionContext(),
+      );
     }
-    await tx.flush();
     return submission;
   });
 }
