@@ -960,7 +960,6 @@ const en: MessageSchema = {
     restrictedTitle: 'Matter handled without publication',
     restrictedNotice:
       'The submitting party asked for the matter not to be published. Only its registration number and status are shown.',
-    facts: 'About the matter',
     registrationNumber: 'Registration number',
     status: 'Status',
     kind: 'Kind',

@@ -958,7 +958,6 @@ const sv = {
     restrictedTitle: 'Ärende som hanteras utan publicering',
     restrictedNotice:
       'Den inskickande parten har begärt att ärendet inte publiceras. Bara registreringsnummer och status visas.',
-    facts: 'Om ärendet',
     registrationNumber: 'Registreringsnummer',
     status: 'Status',
     kind: 'Typ',
