@@ -149,6 +149,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'parties.title' },
   },
   {
+    path: '/arenden/:id',
+    name: 'submission',
+    component: () => import('./features/submissions/SubmissionPage.vue'),
+    props: true,
+    meta: { titleKey: 'submissionPage.fallbackTitle' },
+  },
+  {
     path: '/parter/:id',
     name: 'party',
     component: () => import('./features/parties/PartyProfilePage.vue'),

@@ -11,6 +11,9 @@ import { partySubmissionsChangedField, submissionQueueChangedField } from './sub
 import { SubmissionRegisterFieldsResolver, SubmissionRegisterResolver } from './submission-register.resolver.js';
 import { submissionsChangedField } from './submission-register-live.js';
 import { submissionFeedRoutes } from './submission-register-feed.js';
+import { SubmissionMatterResolver } from './submission-matter.resolver.js';
+import { submissionChangedField } from './submission-matter-live.js';
+import { SUBMISSION_MATTER_MUTATION_RULES } from './submission-matter.policy.js';
 
 /** Matters raised with Samverkansrådet: drafts, the workflow, the register, timeline, conversation, followers. */
 export const submissionsModule: FeatureModule = {
@@ -28,8 +31,15 @@ export const submissionsModule: FeatureModule = {
     ...submissionQueueResolvers,
     SubmissionRegisterResolver,
     SubmissionRegisterFieldsResolver,
+    SubmissionMatterResolver,
   ],
-  liveFields: [submissionQueueChangedField, partySubmissionsChangedField, submissionsChangedField],
+  liveFields: [
+    submissionQueueChangedField,
+    partySubmissionsChangedField,
+    submissionsChangedField,
+    submissionChangedField,
+  ],
   http: submissionFeedRoutes,
   seed: async (em) => (await import('./submission-register.seed.js')).seedDemoSubmissions(em),
+  policies: [{ policy: 'submission', rules: SUBMISSION_MATTER_MUTATION_RULES }],
 };
