@@ -34,7 +34,9 @@ function item(position: number, status: string) {
     elapsedSeconds: status === 'DONE' ? 300 : 60,
     timerStartedAt: null,
     submissions:
-      position === 3 ? [{ id: 'U3VibWlzc2lvbjox', registrationNumber: 'SR 14/2026', status: 'SCHEDULED' }] : [],
+      position === 3
+        ? [{ id: 'U3VibWlzc2lvbjox', registrationNumber: 'SR 14/2026', status: 'SCHEDULED' }]
+        : [],
     documents:
       position === 2
         ? [

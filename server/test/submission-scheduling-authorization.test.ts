@@ -83,7 +83,10 @@ const INPUTS: Record<string, () => Promise<Record<string, unknown>>> = {
   },
 };
 
-const RUN: Record<string, typeof schedule> = { scheduleSubmission: schedule, unscheduleSubmission: unschedule };
+const RUN: Record<string, typeof schedule> = {
+  scheduleSubmission: schedule,
+  unscheduleSubmission: unschedule,
+};
 
 test('the matrix covers every scheduling mutation, and the table is listed under the submission policy', () => {
   expect(Object.keys(INPUTS).sort()).toEqual(Object.keys(SUBMISSION_SCHEDULING_MUTATION_RULES).sort());

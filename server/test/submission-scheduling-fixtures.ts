@@ -1,8 +1,4 @@
-import {
-  SubmissionKind,
-  SubmissionPublication,
-  SubmissionStatus,
-} from '@samverka/domain';
+import { SubmissionKind, SubmissionPublication, SubmissionStatus } from '@samverka/domain';
 import { Party } from '../src/parties/party.entity.js';
 import { Membership } from '../src/parties/membership.entity.js';
 import { Person } from '../src/accounts/person.entity.js';
@@ -48,7 +44,8 @@ export async function registeredMatter(
 export const SUBMISSION_FIELDS = `id version status registrationNumber answeredAt
   scheduledMeeting { id title } scheduledAgendaItem { id title position kind }`;
 
-export const SCHEDULE_MEETING_FIELDS = 'id version status agenda { id position title kind description status }';
+export const SCHEDULE_MEETING_FIELDS =
+  'id version status agenda { id position title kind description status }';
 
 export function schedule(server: TestServer, input: Record<string, unknown>, cookie?: string) {
   return server.gql(

@@ -44,7 +44,10 @@ async function noticeCount(meetingId: string) {
 /** A fresh draft meeting of Samverkansrådet, so tests do not share an agenda. */
 async function councilDraft() {
   const forums = await forumIds(server);
-  const res = await createMeeting(server, coordinator, { forumId: forums.council, ...details(chairId, [memberId]) });
+  const res = await createMeeting(server, coordinator, {
+    forumId: forums.council,
+    ...details(chairId, [memberId]),
+  });
   expect(res.data!.createMeeting.errors).toEqual([]);
   return res.data!.createMeeting.meeting as { id: string; version: number; agenda: { id: string }[] };
 }
@@ -114,7 +117,10 @@ describe('scheduling from the matter', () => {
   });
 
   test('a restricted matter brings only its number to the public agenda', async () => {
-    const matter = await registeredMatter(server, { publication: 'RESTRICTED' as never, title: 'Namngiven person' });
+    const matter = await registeredMatter(server, {
+      publication: 'RESTRICTED' as never,
+      title: 'Namngiven person',
+    });
     const meeting = await councilDraft();
     const res = await schedule(
       server,
@@ -132,7 +138,12 @@ describe('scheduling from the matter', () => {
     const target = meeting.agenda[1]!.id;
     const res = await schedule(
       server,
-      { submissionId: matter.id, expectedVersion: matter.version, meetingId: meeting.id, agendaItemId: target },
+      {
+        submissionId: matter.id,
+        expectedVersion: matter.version,
+        meetingId: meeting.id,
+        agendaItemId: target,
+      },
       coordinator,
     );
     const payload = res.data!.scheduleSubmission;
@@ -165,9 +176,16 @@ describe('refused, with a field error and nothing written', () => {
   test('a meeting of another forum', async () => {
     const matter = await registeredMatter(server);
     const forums = await forumIds(server);
-    const other = await createMeeting(server, coordinator, { forumId: forums.other, ...details(chairId, [memberId]) });
+    const other = await createMeeting(server, coordinator, {
+      forumId: forums.other,
+      ...details(chairId, [memberId]),
+    });
     await refused(
-      { submissionId: matter.id, expectedVersion: matter.version, meetingId: other.data!.createMeeting.meeting.id },
+      {
+        submissionId: matter.id,
+        expectedVersion: matter.version,
+        meetingId: other.data!.createMeeting.meeting.id,
+      },
       'meetingId',
       'INVALID',
     );
@@ -187,7 +205,12 @@ describe('refused, with a field error and nothing written', () => {
   test('a cancelled meeting', async () => {
     const matter = await registeredMatter(server);
     const meeting = await councilDraft();
-    await plan(server, 'cancelMeeting', { meetingId: meeting.id, expectedVersion: meeting.version, reason: 'Sjukdom.' }, coordinator);
+    await plan(
+      server,
+      'cancelMeeting',
+      { meetingId: meeting.id, expectedVersion: meeting.version, reason: 'Sjukdom.' },
+      coordinator,
+    );
     await refused(
       { submissionId: matter.id, expectedVersion: matter.version, meetingId: meeting.id },
       'meetingId',
@@ -220,12 +243,22 @@ describe('refused, with a field error and nothing written', () => {
     const meeting = await councilDraft();
     const other = await draftMeeting(server, coordinator);
     await refused(
-      { submissionId: matter.id, expectedVersion: matter.version, meetingId: meeting.id, agendaItemId: other.agenda[0].id },
+      {
+        submissionId: matter.id,
+        expectedVersion: matter.version,
+        meetingId: meeting.id,
+        agendaItemId: other.agenda[0].id,
+      },
       'agendaItemId',
       'NOT_FOUND',
     );
     await refused(
-      { submissionId: matter.id, expectedVersion: matter.version, meetingId: meeting.id, agendaItemId: meeting.id },
+      {
+        submissionId: matter.id,
+        expectedVersion: matter.version,
+        meetingId: meeting.id,
+        agendaItemId: meeting.id,
+      },
       'agendaItemId',
       'NOT_FOUND',
     );
@@ -289,7 +322,10 @@ describe('the meeting answers the matter', () => {
     expect(answered.answer).toBe('Rådet ber förvaltningen betala ut bidraget i augusti.');
     expect(answered.answeredAt).toEqual(answeredAt);
     last = (await timeline(matter.uuid)).at(-1)!;
-    expect(last).toMatchObject({ action: SubmissionAction.RECORD_MEETING_ANSWER, fromStatus: SubmissionStatus.ANSWERED });
+    expect(last).toMatchObject({
+      action: SubmissionAction.RECORD_MEETING_ANSWER,
+      fromStatus: SubmissionStatus.ANSWERED,
+    });
   });
 
   test('a minute alone answers nothing', async () => {
@@ -322,7 +358,11 @@ describe('the meeting answers the matter', () => {
   test('an item deferred at the meeting keeps the matter scheduled on it', async () => {
     const { matter, meeting, item } = await scheduledOnNewItem();
     const version = await startLive(meeting.id, meeting.version);
-    await chairAction('deferAgendaItem', { meetingId: meeting.id, expectedVersion: version, agendaItemId: item.id });
+    await chairAction('deferAgendaItem', {
+      meetingId: meeting.id,
+      expectedVersion: version,
+      agendaItemId: item.id,
+    });
     expect((await matterNow(matter.uuid)).status).toBe(SubmissionStatus.SCHEDULED);
   });
 });
@@ -341,7 +381,10 @@ describe('the meeting will not take it up', () => {
     expect(after.status).toBe(SubmissionStatus.REGISTERED);
     expect(after.agendaItem).toBeNull();
     const last = (await timeline(matter.uuid)).at(-1)!;
-    expect(last).toMatchObject({ action: SubmissionAction.UNSCHEDULE, toStatus: SubmissionStatus.REGISTERED });
+    expect(last).toMatchObject({
+      action: SubmissionAction.UNSCHEDULE,
+      toStatus: SubmissionStatus.REGISTERED,
+    });
     expect(last.text).toContain('Ordföranden är sjuk.');
   });
 
@@ -369,8 +412,15 @@ describe('the meeting will not take it up', () => {
       coordinator,
     );
     expect(res.data!.unscheduleSubmission.errors).toEqual([]);
-    expect(res.data!.unscheduleSubmission.submission).toMatchObject({ status: 'REGISTERED', scheduledAgendaItem: null });
-    const shown = await server.gql('query($id: ID!) { meeting(id: $id) { agenda { id } } }', { id: meeting.id }, coordinator);
+    expect(res.data!.unscheduleSubmission.submission).toMatchObject({
+      status: 'REGISTERED',
+      scheduledAgendaItem: null,
+    });
+    const shown = await server.gql(
+      'query($id: ID!) { meeting(id: $id) { agenda { id } } }',
+      { id: meeting.id },
+      coordinator,
+    );
     expect(shown.data!.meeting.agenda.map((i: { id: string }) => i.id)).toContain(item.id);
     const again = await unschedule(
       server,
@@ -408,7 +458,9 @@ describe('the agenda shows its matters in a constant number of statements', () =
         coordinator,
       );
       expect(res.errors).toBeUndefined();
-      expect(res.data!.meeting.agenda.flatMap((i: { submissions: unknown[] }) => i.submissions)).toHaveLength(3);
+      expect(res.data!.meeting.agenda.flatMap((i: { submissions: unknown[] }) => i.submissions)).toHaveLength(
+        3,
+      );
     } finally {
       connection.execute = original;
     }

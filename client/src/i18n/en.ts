@@ -955,7 +955,8 @@ const en: MessageSchema = {
   },
   submissionScheduling: {
     heading: 'Meeting',
-    intro: 'Schedule the matter for an upcoming Samverkansrådet meeting, as a new item at the end of the agenda or on an existing item.',
+    intro:
+      'Schedule the matter for an upcoming Samverkansrådet meeting, as a new item at the end of the agenda or on an existing item.',
     meeting: 'Meeting',
     chooseMeeting: 'Choose a meeting',
     noMeetings: 'There is no upcoming Samverkansrådet meeting to schedule the matter for.',
@@ -968,7 +969,8 @@ const en: MessageSchema = {
     scheduledFor: 'Scheduled for',
     onItem: 'item {position}:',
     unschedule: 'Remove from the meeting',
-    confirmUnschedule: 'Remove the matter from the meeting? It becomes registered again and can be scheduled anew.',
+    confirmUnschedule:
+      'Remove the matter from the meeting? It becomes registered again and can be scheduled anew.',
     itemStays: 'The item stays on the agenda; the convener removes it there if it is not needed.',
     yesUnschedule: 'Yes, remove from the meeting',
     cancel: 'Cancel',
@@ -977,7 +979,8 @@ const en: MessageSchema = {
     onAgendaItem: 'Submitted matter {number}',
     picker: {
       heading: 'Add a submitted matter',
-      intro: 'Registered and referred matters. A matter is added as a new decision item at the end of the agenda.',
+      intro:
+        'Registered and referred matters. A matter is added as a new decision item at the end of the agenda.',
       empty: 'No matters are waiting to be scheduled.',
       add: 'Add to the agenda',
       addMatter: 'Add {number} to the agenda',

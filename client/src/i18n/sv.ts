@@ -953,7 +953,8 @@ const sv = {
   },
   submissionScheduling: {
     heading: 'Sammanträde',
-    intro: 'Planera ärendet till ett kommande sammanträde i Samverkansrådet, som en ny punkt sist på dagordningen eller på en punkt som redan finns.',
+    intro:
+      'Planera ärendet till ett kommande sammanträde i Samverkansrådet, som en ny punkt sist på dagordningen eller på en punkt som redan finns.',
     meeting: 'Sammanträde',
     chooseMeeting: 'Välj sammanträde',
     noMeetings: 'Det finns inget kommande sammanträde i Samverkansrådet att planera ärendet till.',
@@ -966,7 +967,8 @@ const sv = {
     scheduledFor: 'Planerat till',
     onItem: 'punkt {position}:',
     unschedule: 'Ta bort från sammanträdet',
-    confirmUnschedule: 'Ta bort ärendet från sammanträdet? Det blir registrerat igen och kan planeras på nytt.',
+    confirmUnschedule:
+      'Ta bort ärendet från sammanträdet? Det blir registrerat igen och kan planeras på nytt.',
     itemStays: 'Punkten finns kvar på dagordningen; den sammankallande tar bort den där om den inte behövs.',
     yesUnschedule: 'Ja, ta bort från sammanträdet',
     cancel: 'Avbryt',
@@ -975,7 +977,8 @@ const sv = {
     onAgendaItem: 'Anmält ärende {number}',
     picker: {
       heading: 'Lägg till anmält ärende',
-      intro: 'Registrerade och remitterade ärenden. Ett ärende läggs till som en ny beslutspunkt sist på dagordningen.',
+      intro:
+        'Registrerade och remitterade ärenden. Ett ärende läggs till som en ny beslutspunkt sist på dagordningen.',
       empty: 'Inga ärenden väntar på att planeras.',
       add: 'Lägg till på dagordningen',
       addMatter: 'Lägg till {number} på dagordningen',

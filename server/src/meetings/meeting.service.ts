@@ -225,29 +225,36 @@ export function recordAgendaItemOutcome(
     input.decision === undefined || !input.agendaItemId
       ? Promise.resolve()
       : answerScheduledSubmissions(tx, outbox, input.agendaItemId, decision);
-  return chairAction(em, viewer, input, MeetingAction.RECORD_OUTCOME, ({ agenda }) => {
-    if (input.decision === undefined && input.minute === undefined) {
-      throw userError('decision', 'Skriv ett beslut eller en anteckning.', UserErrorCode.REQUIRED);
-    }
-    if (decision && decision.length > TEXT_LIMITS.decision) {
-      throw tooLongError(
-        'decision',
-        TEXT_LIMITS.decision,
-        `Beslutet får vara högst ${TEXT_LIMITS.decision} tecken.`,
-      );
-    }
-    if (minute && minute.length > TEXT_LIMITS.minute) {
-      throw tooLongError(
-        'minute',
-        TEXT_LIMITS.minute,
-        `Anteckningen får vara högst ${TEXT_LIMITS.minute} tecken.`,
-      );
-    }
-    const item = itemOf(agenda, input.agendaItemId);
-    if (input.decision !== undefined) item.decision = decision;
-    if (input.minute !== undefined) item.minute = minute;
-    return MeetingEventKind.OUTCOME_RECORDED;
-  }, answerMatters);
+  return chairAction(
+    em,
+    viewer,
+    input,
+    MeetingAction.RECORD_OUTCOME,
+    ({ agenda }) => {
+      if (input.decision === undefined && input.minute === undefined) {
+        throw userError('decision', 'Skriv ett beslut eller en anteckning.', UserErrorCode.REQUIRED);
+      }
+      if (decision && decision.length > TEXT_LIMITS.decision) {
+        throw tooLongError(
+          'decision',
+          TEXT_LIMITS.decision,
+          `Beslutet får vara högst ${TEXT_LIMITS.decision} tecken.`,
+        );
+      }
+      if (minute && minute.length > TEXT_LIMITS.minute) {
+        throw tooLongError(
+          'minute',
+          TEXT_LIMITS.minute,
+          `Anteckningen får vara högst ${TEXT_LIMITS.minute} tecken.`,
+        );
+      }
+      const item = itemOf(agenda, input.agendaItemId);
+      if (input.decision !== undefined) item.decision = decision;
+      if (input.minute !== undefined) item.minute = minute;
+      return MeetingEventKind.OUTCOME_RECORDED;
+    },
+    answerMatters,
+  );
 }
 
 export function completeAgendaItem(em: EntityManager, viewer: Viewer | null, input: AgendaItemActionInput) {

@@ -41,9 +41,13 @@ const ScheduleSubmissionPayload = Payload(
   'ScheduleSubmissionPayload',
   'Result of scheduling a matter: the matter and the meeting it is now on.',
   {
-    submission: field<Submission | null>(() => Submission, 'The matter after the change; null when refused.', {
-      nullable: true,
-    }),
+    submission: field<Submission | null>(
+      () => Submission,
+      'The matter after the change; null when refused.',
+      {
+        nullable: true,
+      },
+    ),
     meeting: field<Meeting | null>(() => Meeting, 'The meeting with its agenda; null when refused.', {
       nullable: true,
     }),
@@ -55,9 +59,13 @@ const UnscheduleSubmissionPayload = Payload(
   'UnscheduleSubmissionPayload',
   'Result of taking a matter off its meeting.',
   {
-    submission: field<Submission | null>(() => Submission, 'The matter after the change; null when refused.', {
-      nullable: true,
-    }),
+    submission: field<Submission | null>(
+      () => Submission,
+      'The matter after the change; null when refused.',
+      {
+        nullable: true,
+      },
+    ),
   },
   'Why the change was refused, each at its field.',
 );
@@ -73,13 +81,15 @@ export class SubmissionSchedulingResolver {
     @Arg('input', () => ScheduleSubmissionInput) input: ScheduleSubmissionInput,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return payloadOf<{ submission: Submission | null; meeting: Meeting | null }>({ submission: null, meeting: null }, () =>
-      scheduling.scheduleSubmission(ctx, {
-        submissionId: idOfType(input.submissionId, 'Submission'),
-        expectedVersion: input.expectedVersion,
-        meetingId: idOfType(input.meetingId, 'Meeting'),
-        agendaItemId: input.agendaItemId ? idOfType(input.agendaItemId, 'AgendaItem') : undefined,
-      }),
+    return payloadOf<{ submission: Submission | null; meeting: Meeting | null }>(
+      { submission: null, meeting: null },
+      () =>
+        scheduling.scheduleSubmission(ctx, {
+          submissionId: idOfType(input.submissionId, 'Submission'),
+          expectedVersion: input.expectedVersion,
+          meetingId: idOfType(input.meetingId, 'Meeting'),
+          agendaItemId: input.agendaItemId ? idOfType(input.agendaItemId, 'AgendaItem') : undefined,
+        }),
     );
   }
 

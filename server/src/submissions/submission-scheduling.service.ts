@@ -60,7 +60,10 @@ const notFound = () => userError('submissionId', 'Ärendet finns inte.', UserErr
  * before any row is locked. Refuses the signed-out, a matter they may not know of, and anyone but the
  * coordinator and the council's conveners.
  */
-async function schedulerRoles(ctx: SchedulingContext, submissionId: string | null): Promise<SubmissionRole[]> {
+async function schedulerRoles(
+  ctx: SchedulingContext,
+  submissionId: string | null,
+): Promise<SubmissionRole[]> {
   if (!ctx.viewer) throw unauthenticated();
   const em = ctx.em.fork();
   const submission = submissionId ? await em.findOne(Submission, submissionId) : null;
@@ -78,7 +81,9 @@ async function lockedSubmission(
   action: SubmissionAction,
   roles: readonly SubmissionRole[],
 ): Promise<Submission> {
-  const submission = await tx.findOne(Submission, input.submissionId!, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const submission = await tx.findOne(Submission, input.submissionId!, {
+    lockMode: LockMode.PESSIMISTIC_WRITE,
+  });
   if (!submission) throw notFound();
   if (submission.version !== input.expectedVersion) {
     throw userError(
@@ -138,7 +143,9 @@ export function scheduledItemFields(submission: Submission): ScheduledItemFields
   const link = `\n\nHela ärendet: /arenden/${submission.id}`;
   const room = TEXT_LIMITS.description - link.length;
   const body =
-    submission.description.length > room ? `${submission.description.slice(0, room - 1)}…` : submission.description;
+    submission.description.length > room
+      ? `${submission.description.slice(0, room - 1)}…`
+      : submission.description;
   return { title: `${number}: ${submission.title}`, description: `${body}${link}` };
 }
 
@@ -162,7 +169,9 @@ export async function scheduleSubmission(
       tx,
       { em: tx, viewer: ctx.viewer, outbox: ctx.outbox },
       meeting.id,
-      input.agendaItemId ? { agendaItemId: input.agendaItemId } : { newItem: scheduledItemFields(submission) },
+      input.agendaItemId
+        ? { agendaItemId: input.agendaItemId }
+        : { newItem: scheduledItemFields(submission) },
     );
     const fromStatus = submission.status;
     submission.status = SubmissionStatus.SCHEDULED;
@@ -230,10 +239,14 @@ const SCHEDULABLE_LIMIT = 200;
  * The matters ready to be put on the council's agenda (registered or referred), oldest registration first: for
  * those who may schedule them, who are those who build the council's agendas.
  */
-export async function schedulableSubmissions(em: EntityManager, viewer: Viewer | null): Promise<Submission[]> {
+export async function schedulableSubmissions(
+  em: EntityManager,
+  viewer: Viewer | null,
+): Promise<Submission[]> {
   if (!viewer) throw unauthenticated();
   const { coordinates } = await viewerSubmissionFacts(em, viewer);
-  if (!submissionSchedulingPolicy.coordinate(coordinates ? [SubmissionRole.COORDINATOR] : [])) throw forbidden();
+  if (!submissionSchedulingPolicy.coordinate(coordinates ? [SubmissionRole.COORDINATOR] : []))
+    throw forbidden();
   return em.find(
     Submission,
     { status: { $in: [SubmissionStatus.REGISTERED, SubmissionStatus.REFERRED] } },

@@ -6,7 +6,10 @@ import { SubmissionMessage } from './submission-message.entity.js';
 import { SubmissionFollow } from './submission-follow.entity.js';
 import { RegistrationCounter } from './registration-counter.entity.js';
 import { SubmissionResolver } from './submission.resolver.js';
-import { AgendaItemSubmissionsResolver, SubmissionSchedulingResolver } from './submission-scheduling.resolver.js';
+import {
+  AgendaItemSubmissionsResolver,
+  SubmissionSchedulingResolver,
+} from './submission-scheduling.resolver.js';
 import { SUBMISSION_SCHEDULING_MUTATION_RULES } from './submission-scheduling.policy.js';
 
 /** Matters raised with Samverkansrådet: drafts, the workflow, the register, timeline, conversation, followers. */

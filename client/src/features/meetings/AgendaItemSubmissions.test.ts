@@ -13,7 +13,7 @@ afterEach(() => {
 test.each([
   ['sv', 'Anmält ärende SR 14/2026'],
   ['en', 'Submitted matter SR 14/2026'],
-] as const)("an agenda item links the matters it takes up, in %s", async (locale, text) => {
+] as const)('an agenda item links the matters it takes up, in %s', async (locale, text) => {
   const mounted = await mountInPage(AgendaItemSubmissions, {
     locale,
     props: { submissions: [{ id: 'S1', registrationNumber: 'SR 14/2026' }] },

@@ -21,7 +21,14 @@ const matters = () => [
     title: 'Lokalbidraget kommer för sent',
     kind: 'OBSTACLE',
   },
-  { id: 'S2', version: 1, status: 'REFERRED', registrationNumber: 'SR 15/2026', title: null, kind: 'QUESTION' },
+  {
+    id: 'S2',
+    version: 1,
+    status: 'REFERRED',
+    registrationNumber: 'SR 15/2026',
+    title: null,
+    kind: 'QUESTION',
+  },
 ];
 
 /** The meeting as the payload carries it: the sample with the new item last. */
@@ -72,15 +79,18 @@ describe("the agenda builder's picker of submitted matters", () => {
   test.each([
     ['sv', 'Lägg till anmält ärende', 'Lägg till SR 14/2026 på dagordningen', 'Ärende som inte publiceras'],
     ['en', 'Add a submitted matter', 'Add SR 14/2026 to the agenda', 'Matter handled without publication'],
-  ] as const)('lists the registered and referred matters, axe clean, in %s', async (locale, heading, label, hidden) => {
-    const page = await setup({}, locale);
-    expect(page.get('h2').text()).toBe(heading);
-    expect(page.findAll('li')).toHaveLength(2);
-    expect(page.find(`button[aria-label="${label}"]`).exists()).toBe(true);
-    expect(page.text()).toContain(hidden);
-    expect(page.get('a[href="/arenden/S1"]').text()).toBe('SR 14/2026');
-    expect(await axeViolations(document.body)).toEqual([]);
-  });
+  ] as const)(
+    'lists the registered and referred matters, axe clean, in %s',
+    async (locale, heading, label, hidden) => {
+      const page = await setup({}, locale);
+      expect(page.get('h2').text()).toBe(heading);
+      expect(page.findAll('li')).toHaveLength(2);
+      expect(page.find(`button[aria-label="${label}"]`).exists()).toBe(true);
+      expect(page.text()).toContain(hidden);
+      expect(page.get('a[href="/arenden/S1"]').text()).toBe('SR 14/2026');
+      expect(await axeViolations(document.body)).toEqual([]);
+    },
+  );
 
   test('adds a matter as a new item of the meeting, tells the page which, and announces it', async () => {
     const scheduleSubmission = vi.fn(() => ({

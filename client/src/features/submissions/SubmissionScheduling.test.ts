@@ -51,7 +51,8 @@ function scheduledMatter(status: string, actions: string[]) {
       status === 'SCHEDULED'
         ? { id: 'M2', title: 'Samverkansrådet april', startsAt: '2026-04-07T13:00:00Z' }
         : null,
-    scheduledAgendaItem: status === 'SCHEDULED' ? { id: 'M2-3', position: 3, title: 'SR 14/2026: Lokalbidrag' } : null,
+    scheduledAgendaItem:
+      status === 'SCHEDULED' ? { id: 'M2-3', position: 3, title: 'SR 14/2026: Lokalbidrag' } : null,
   };
 }
 
@@ -92,23 +93,29 @@ describe('scheduling a matter from its page', () => {
   test.each([
     ['sv', 'Planera till sammanträdet', 'Välj ett sammanträde.'],
     ['en', 'Schedule for the meeting', 'Choose a meeting.'],
-  ] as const)('offers the upcoming council meetings only, axe clean, in %s', async (locale, button, required) => {
-    const page = await setup({ status: 'REGISTERED', viewerActions: ['SCHEDULE', 'DECLINE'] }, {}, locale);
-    const options = page.findAll('#schedule-meeting option').map((option) => option.text());
-    expect(options).toHaveLength(3);
-    expect(options[1]).toContain('Samverkansrådet april');
-    expect(options[2]).toContain('Samverkansrådet maj');
-    expect(page.get('button[type="submit"]').text()).toBe(button);
-    expect(await axeViolations(document.body)).toEqual([]);
-    await page.get('form').trigger('submit');
-    await flushPromises();
-    expect(page.get('#schedule-meeting').attributes('aria-invalid')).toBe('true');
-    expect(page.get('#schedule-meeting-error').text()).toBe(required);
-    expect(await axeViolations(document.body)).toEqual([]);
-  });
+  ] as const)(
+    'offers the upcoming council meetings only, axe clean, in %s',
+    async (locale, button, required) => {
+      const page = await setup({ status: 'REGISTERED', viewerActions: ['SCHEDULE', 'DECLINE'] }, {}, locale);
+      const options = page.findAll('#schedule-meeting option').map((option) => option.text());
+      expect(options).toHaveLength(3);
+      expect(options[1]).toContain('Samverkansrådet april');
+      expect(options[2]).toContain('Samverkansrådet maj');
+      expect(page.get('button[type="submit"]').text()).toBe(button);
+      expect(await axeViolations(document.body)).toEqual([]);
+      await page.get('form').trigger('submit');
+      await flushPromises();
+      expect(page.get('#schedule-meeting').attributes('aria-invalid')).toBe('true');
+      expect(page.get('#schedule-meeting-error').text()).toBe(required);
+      expect(await axeViolations(document.body)).toEqual([]);
+    },
+  );
 
   test('sends the meeting and the chosen item with the version seen, and tells the page', async () => {
-    const scheduleSubmission = vi.fn(() => ({ submission: scheduledMatter('SCHEDULED', ['UNSCHEDULE']), errors: [] }));
+    const scheduleSubmission = vi.fn(() => ({
+      submission: scheduledMatter('SCHEDULED', ['UNSCHEDULE']),
+      errors: [],
+    }));
     const page = await setup({ status: 'REGISTERED', viewerActions: ['SCHEDULE'] }, { scheduleSubmission });
     await page.get('#schedule-meeting').setValue('M2');
     await flushPromises();
@@ -154,7 +161,11 @@ describe('scheduling a matter from its page', () => {
         submission: scheduledMatter('REGISTERED', ['SCHEDULE']),
         errors: [],
       }));
-      const page = await setup({ status: 'SCHEDULED', viewerActions: ['UNSCHEDULE'] }, { unscheduleSubmission }, locale);
+      const page = await setup(
+        { status: 'SCHEDULED', viewerActions: ['UNSCHEDULE'] },
+        { unscheduleSubmission },
+        locale,
+      );
       expect(page.get('a[href="/moten/M2"]').text()).toBe('Samverkansrådet april');
       expect(page.text()).toContain('SR 14/2026: Lokalbidrag');
       expect(await axeViolations(document.body)).toEqual([]);
