@@ -417,11 +417,14 @@ describe('the meeting will not take it up', () => {
       scheduledAgendaItem: null,
     });
     const shown = await server.gql(
-      'query($id: ID!) { meeting(id: $id) { agenda { id } } }',
+      'query($id: ID!) { meeting(id: $id) { version agenda { id submissions { id } } } }',
       { id: meeting.id },
       coordinator,
     );
     expect(shown.data!.meeting.agenda.map((i: { id: string }) => i.id)).toContain(item.id);
+    // The meeting's version moves on, so its pages (which keep the higher version) drop the matter.
+    expect(shown.data!.meeting.version).toBe(meeting.version + 1);
+    expect(shown.data!.meeting.agenda.find((i: { id: string }) => i.id === item.id).submissions).toEqual([]);
     const again = await unschedule(
       server,
       { submissionId: matter.id, expectedVersion: scheduled.version + 1 },

@@ -63,7 +63,7 @@ const notFound = () => userError('submissionId', 'Ärendet finns inte.', UserErr
 async function schedulerRoles(
   ctx: SchedulingContext,
   submissionId: string | null,
-): Promise<SubmissionRole[]> {
+): Promise<{ roles: SubmissionRole[]; agendaItemId: string | null }> {
   if (!ctx.viewer) throw unauthenticated();
   const em = ctx.em.fork();
   const submission = submissionId ? await em.findOne(Submission, submissionId) : null;
@@ -71,7 +71,7 @@ async function schedulerRoles(
   if (!submission || !submissionPolicy.see(facts, submission)) throw notFound();
   const roles = submissionPolicy.roles(facts, submission, await cosigningPartyIds(em, submission.id));
   if (!submissionSchedulingPolicy.coordinate(roles)) throw forbidden();
-  return roles;
+  return { roles, agendaItemId: submission.agendaItem?.id ?? null };
 }
 
 /** The matter, locked, as the scheduler saw it and in a status the action is taken from. */
@@ -158,7 +158,7 @@ export async function scheduleSubmission(
   ctx: SchedulingContext,
   input: ScheduleSubmissionInput,
 ): Promise<ScheduledResult> {
-  const roles = await schedulerRoles(ctx, input.submissionId);
+  const { roles } = await schedulerRoles(ctx, input.submissionId);
   if (input.agendaItemId === null) {
     throw userError('agendaItemId', 'Punkten finns inte på mötets dagordning.', UserErrorCode.NOT_FOUND);
   }
@@ -191,17 +191,22 @@ export async function scheduleSubmission(
 /**
  * Takes a scheduled matter off its meeting: back to REGISTERED, ready to be scheduled again. The agenda item
  * stays: it may have been planned before the matter was put on it, and the agenda is the convener's to edit, so
- * they remove it in the builder if it is no longer wanted. The item's watchers hear that it lost the matter.
+ * they remove it in the builder if it is no longer wanted. The meeting is locked first (the order a cancellation
+ * or a decision takes) and its version moves on, so the pages showing the item's matters take the change.
  */
 export async function unscheduleSubmission(
   ctx: SchedulingContext,
   input: UnscheduleSubmissionInput,
 ): Promise<Submission> {
-  const roles = await schedulerRoles(ctx, input.submissionId);
+  const { roles, agendaItemId: seenItemId } = await schedulerRoles(ctx, input.submissionId);
   const submissionId = await ctx.em.transactional(async (tx) => {
+    const seenItem = seenItemId ? await tx.findOne(AgendaItem, seenItemId) : null;
+    const meeting = seenItem
+      ? await tx.findOne(Meeting, seenItem.meeting.id, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : null;
     const submission = await lockedSubmission(tx, input, SubmissionAction.UNSCHEDULE, roles);
+    // The version check above guards the item too: scheduling elsewhere in between moved the version on.
     const agendaItemId = submission.agendaItem?.id ?? null;
-    const meetingId = agendaItemId ? (await tx.findOne(AgendaItem, agendaItemId))?.meeting.id : undefined;
     submission.status = SubmissionStatus.REGISTERED;
     submission.agendaItem = null;
     await recordSubmissionStep(tx, ctx.outbox, {
@@ -211,11 +216,13 @@ export async function unscheduleSubmission(
       actorId: ctx.viewer!.id,
       agendaItemId,
     });
-    if (meetingId) {
+    if (meeting) {
+      meeting.version++;
+      await tx.flush();
       await publishLiveEvent(tx, {
-        topic: meetingTopic(meetingId),
+        topic: meetingTopic(meeting.id),
         kind: MeetingEventKind.AGENDA_CHANGED,
-        subjectId: meetingId,
+        subjectId: meeting.id,
       });
     }
     return submission.id;
