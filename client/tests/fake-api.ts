@@ -304,6 +304,7 @@ export function fakeRoot(options: FakeApiOptions = {}) {
     forum: ({ slug }: { slug: string }) => (slug === 'samverkansradet' ? sampleForum() : null),
     meeting: ({ id }: { id: string }) => (id === MEETING_ID ? sampleMeeting(options.canChair) : null),
     meetings: () => connection([sampleMeeting()]),
+    schedulableSubmissions: () => [],
     ...options.resolvers,
   };
 }
