@@ -33,6 +33,10 @@ function item(position: number, status: string) {
     minute: null,
     elapsedSeconds: status === 'DONE' ? 300 : 60,
     timerStartedAt: null,
+    submissions:
+      position === 3
+        ? [{ id: 'U3VibWlzc2lvbjox', registrationNumber: 'SR 14/2026', status: 'SCHEDULED' }]
+        : [],
     documents:
       position === 2
         ? [
@@ -300,6 +304,7 @@ export function fakeRoot(options: FakeApiOptions = {}) {
     forum: ({ slug }: { slug: string }) => (slug === 'samverkansradet' ? sampleForum() : null),
     meeting: ({ id }: { id: string }) => (id === MEETING_ID ? sampleMeeting(options.canChair) : null),
     meetings: () => connection([sampleMeeting()]),
+    schedulableSubmissions: () => [],
     ...options.resolvers,
   };
 }

@@ -1134,6 +1134,40 @@ const en: MessageSchema = {
     deletedPerson: 'Deleted user',
     statusChanged: 'Status of the matter: {status}',
   },
+  submissionScheduling: {
+    heading: 'Meeting',
+    intro:
+      'Schedule the matter for an upcoming Samverkansrådet meeting, as a new item at the end of the agenda or on an existing item.',
+    meeting: 'Meeting',
+    chooseMeeting: 'Choose a meeting',
+    noMeetings: 'There is no upcoming Samverkansrådet meeting to schedule the matter for.',
+    item: 'Agenda item',
+    itemHint: 'Choose an existing item, or let the matter become a new decision item at the end.',
+    newItem: 'New item at the end of the agenda',
+    schedule: 'Schedule for the meeting',
+    meetingRequired: 'Choose a meeting.',
+    scheduledAnnouncement: 'The matter is scheduled for {meeting}.',
+    scheduledFor: 'Scheduled for',
+    onItem: 'item {position}:',
+    unschedule: 'Remove from the meeting',
+    confirmUnschedule:
+      'Remove the matter from the meeting? It becomes registered again and can be scheduled anew.',
+    itemStays: 'The item stays on the agenda; the convener removes it there if it is not needed.',
+    yesUnschedule: 'Yes, remove from the meeting',
+    cancel: 'Cancel',
+    unscheduledAnnouncement: 'The matter is removed from the meeting.',
+    restricted: 'Matter handled without publication',
+    onAgendaItem: 'Submitted matter {number}',
+    picker: {
+      heading: 'Add a submitted matter',
+      intro:
+        'Registered and referred matters. A matter is added as a new decision item at the end of the agenda.',
+      empty: 'No matters are waiting to be scheduled.',
+      add: 'Add to the agenda',
+      addMatter: 'Add {number} to the agenda',
+      added: '{number} is added as item {position}.',
+    },
+  },
 };
 
 export default en;

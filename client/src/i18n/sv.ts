@@ -1132,6 +1132,40 @@ const sv = {
     deletedPerson: 'Borttagen användare',
     statusChanged: 'Ärendets status: {status}',
   },
+  submissionScheduling: {
+    heading: 'Sammanträde',
+    intro:
+      'Planera ärendet till ett kommande sammanträde i Samverkansrådet, som en ny punkt sist på dagordningen eller på en punkt som redan finns.',
+    meeting: 'Sammanträde',
+    chooseMeeting: 'Välj sammanträde',
+    noMeetings: 'Det finns inget kommande sammanträde i Samverkansrådet att planera ärendet till.',
+    item: 'Punkt på dagordningen',
+    itemHint: 'Välj en punkt som redan finns, eller låt ärendet bli en ny beslutspunkt sist.',
+    newItem: 'Ny punkt sist på dagordningen',
+    schedule: 'Planera till sammanträdet',
+    meetingRequired: 'Välj ett sammanträde.',
+    scheduledAnnouncement: 'Ärendet är planerat till {meeting}.',
+    scheduledFor: 'Planerat till',
+    onItem: 'punkt {position}:',
+    unschedule: 'Ta bort från sammanträdet',
+    confirmUnschedule:
+      'Ta bort ärendet från sammanträdet? Det blir registrerat igen och kan planeras på nytt.',
+    itemStays: 'Punkten finns kvar på dagordningen; den sammankallande tar bort den där om den inte behövs.',
+    yesUnschedule: 'Ja, ta bort från sammanträdet',
+    cancel: 'Avbryt',
+    unscheduledAnnouncement: 'Ärendet är borttaget från sammanträdet.',
+    restricted: 'Ärende som inte publiceras',
+    onAgendaItem: 'Anmält ärende {number}',
+    picker: {
+      heading: 'Lägg till anmält ärende',
+      intro:
+        'Registrerade och remitterade ärenden. Ett ärende läggs till som en ny beslutspunkt sist på dagordningen.',
+      empty: 'Inga ärenden väntar på att planeras.',
+      add: 'Lägg till på dagordningen',
+      addMatter: 'Lägg till {number} på dagordningen',
+      added: '{number} är tillagt som punkt {position}.',
+    },
+  },
 };
 
 export default sv;

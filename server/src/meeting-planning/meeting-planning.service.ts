@@ -1,6 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  AgendaItemKind,
+  AgendaItemStatus,
   MAX_AGENDA_ITEMS,
   MeetingEventKind,
   MeetingStatus,
@@ -33,6 +35,7 @@ import {
 } from './planning-input.js';
 import { renumber } from './positions.js';
 import { publishedMeetingChanged, type PublishedMeetingChange } from './published-meeting-changed.js';
+import { returnScheduledSubmissions } from '../submissions/submission-scheduling-hooks.js';
 
 /** Who prepares: the viewer, and the outbox the notice of a published meeting's change goes through. */
 export interface PlanningContext {
@@ -61,7 +64,14 @@ interface Locked {
 
 interface Edit {
   kind: MeetingEventKind;
-  change: PublishedMeetingChange;
+  /** The notice members of a published meeting get; null when the change tells them nothing new. */
+  change: PublishedMeetingChange | null;
+}
+
+/** The meeting an edit names, and the version its author saw; null when nothing was seen to guard. */
+interface EditTarget {
+  meetingId: string | null;
+  expectedVersion: number | null;
 }
 
 /**
@@ -77,38 +87,50 @@ async function planningEdit(
   action: PlanningAction,
   apply: (locked: Locked, tx: EntityManager) => Promise<Edit>,
 ): Promise<Meeting> {
+  if (!ctx.viewer) throw unauthenticated();
+  const meetingId = await ctx.em.transactional(
+    async (tx) => (await editInTransaction(tx, ctx, input, action, apply)).id,
+  );
+  return (await loadMeetingWithAgenda(ctx.em.fork(), meetingId))!;
+}
+
+/** The frame of planningEdit inside a transaction the caller holds (scheduling a matter runs in its own). */
+async function editInTransaction(
+  tx: EntityManager,
+  ctx: PlanningContext,
+  input: EditTarget,
+  action: PlanningAction,
+  apply: (locked: Locked, tx: EntityManager) => Promise<Edit>,
+): Promise<Meeting> {
   const { viewer } = ctx;
   if (!viewer) throw unauthenticated();
-  const meetingId = await ctx.em.transactional(async (tx) => {
-    const meeting = input.meetingId
-      ? await tx.findOne(Meeting, input.meetingId, { lockMode: LockMode.PESSIMISTIC_WRITE })
-      : null;
-    if (!meeting) throw userError('meetingId', 'Mötet finns inte.', UserErrorCode.NOT_FOUND);
-    if (!meetingPolicy.manage(viewer, accessFactsOf(meeting))) throw forbidden();
-    if (meeting.version !== input.expectedVersion) {
-      throw userError(
-        'expectedVersion',
-        'Mötet har just ändrats av någon annan. Visa det senaste läget och försök igen.',
-        UserErrorCode.STALE_VERSION,
-      );
-    }
-    if (!canPlan(meeting.status, action)) {
-      throw userError(
-        '',
-        'Mötet har redan börjat, hållits eller ställts in; det går inte att ändra längre.',
-        UserErrorCode.INVALID_TRANSITION,
-      );
-    }
-    const noticeGiven = isNoticeGiven(meeting.status);
-    const agenda = await meeting.agenda.loadItems({ dataloader: false });
-    const { kind, change } = await apply({ meeting, agenda, now: new Date() }, tx);
-    meeting.version++;
-    await tx.flush();
-    await publishLiveEvent(tx, { topic: meetingTopic(meeting.id), kind, subjectId: meeting.id });
-    if (noticeGiven) await publishedMeetingChanged(tx, ctx.outbox, meeting, change);
-    return meeting.id;
-  });
-  return (await loadMeetingWithAgenda(ctx.em.fork(), meetingId))!;
+  const meeting = input.meetingId
+    ? await tx.findOne(Meeting, input.meetingId, { lockMode: LockMode.PESSIMISTIC_WRITE })
+    : null;
+  if (!meeting) throw userError('meetingId', 'Mötet finns inte.', UserErrorCode.NOT_FOUND);
+  if (!meetingPolicy.manage(viewer, accessFactsOf(meeting))) throw forbidden();
+  if (input.expectedVersion !== null && meeting.version !== input.expectedVersion) {
+    throw userError(
+      'expectedVersion',
+      'Mötet har just ändrats av någon annan. Visa det senaste läget och försök igen.',
+      UserErrorCode.STALE_VERSION,
+    );
+  }
+  if (!canPlan(meeting.status, action)) {
+    throw userError(
+      '',
+      'Mötet har redan börjat, hållits eller ställts in; det går inte att ändra längre.',
+      UserErrorCode.INVALID_TRANSITION,
+    );
+  }
+  const noticeGiven = isNoticeGiven(meeting.status);
+  const agenda = await meeting.agenda.loadItems({ dataloader: false });
+  const { kind, change } = await apply({ meeting, agenda, now: new Date() }, tx);
+  meeting.version++;
+  await tx.flush();
+  await publishLiveEvent(tx, { topic: meetingTopic(meeting.id), kind, subjectId: meeting.id });
+  if (noticeGiven && change) await publishedMeetingChanged(tx, ctx.outbox, meeting, change);
+  return meeting;
 }
 
 async function setAdjusters(tx: EntityManager, meeting: Meeting, details: MeetingDetails) {
@@ -182,12 +204,17 @@ export function updateMeeting(ctx: PlanningContext, input: MeetingEditInput & Me
 
 /** Calls a meeting off before it is held, with the reason its members are told. */
 export function cancelMeeting(ctx: PlanningContext, input: MeetingEditInput & { reason: string }) {
-  return planningEdit(ctx, input, PlanningAction.CANCEL, async ({ meeting, now }) => {
+  return planningEdit(ctx, input, PlanningAction.CANCEL, async ({ meeting, agenda, now }, tx) => {
     const reason = normaliseText(input.reason);
     const problems = new InputProblems();
     if (!reason) problems.add('reason', 'Skriv varför mötet ställs in.', UserErrorCode.REQUIRED);
     else if (reason.length > TEXT_LIMITS.reason) problems.tooLong('reason', TEXT_LIMITS.reason);
     problems.throwIfAny();
+    await returnScheduledSubmissions(tx, ctx.outbox, {
+      agendaItemIds: agenda.map((item) => item.id),
+      actorId: ctx.viewer!.id,
+      text: `Sammanträdet ${meeting.title} ställdes in: ${reason}`,
+    });
     meeting.status = MeetingStatus.CANCELLED;
     meeting.cancelledAt = now;
     meeting.cancellationReason = reason;
@@ -251,6 +278,11 @@ export function updateAgendaItem(ctx: PlanningContext, input: AgendaItemEditInpu
 export function removeAgendaItem(ctx: PlanningContext, input: AgendaItemEditInput) {
   return planningEdit(ctx, input, PlanningAction.EDIT_AGENDA, async ({ agenda }, tx) => {
     const item = itemOf(agenda, input.agendaItemId);
+    await returnScheduledSubmissions(tx, ctx.outbox, {
+      agendaItemIds: [item.id],
+      actorId: ctx.viewer!.id,
+      text: `Punkten ”${item.title}” togs bort från dagordningen.`,
+    });
     tx.remove(item);
     await renumber(
       tx,
@@ -269,4 +301,69 @@ export function moveAgendaItem(ctx: PlanningContext, input: AgendaItemEditInput 
     await renumber(tx, order);
     return AGENDA_CHANGED;
   });
+}
+
+/** What a matter scheduled onto a new agenda item brings to it. */
+export interface ScheduledItemFields {
+  title: string;
+  description: string | null;
+}
+
+/** Minutes planned for a matter's new item; the convener adjusts them in the builder. */
+const SCHEDULED_ITEM_MINUTES = 15;
+
+/**
+ * Puts a matter on a meeting's agenda inside the scheduling's own transaction: either a new decision item last
+ * (the members of a published meeting get their change notice, as for any added item), or an existing pending
+ * item (a link only: the agenda reads the same, so no notice). Either way the meeting's version moves on and
+ * its watchers hear of it, since the item now shows the matter. No expected version of the meeting: adding last
+ * or linking conflicts with no view of the agenda, and the matter's own version guards the scheduler's view.
+ */
+export async function scheduleOnAgenda(
+  tx: EntityManager,
+  ctx: PlanningContext,
+  meetingId: string,
+  target: { agendaItemId: string } | { newItem: ScheduledItemFields },
+): Promise<AgendaItem> {
+  let scheduled: AgendaItem | undefined;
+  await editInTransaction(
+    tx,
+    ctx,
+    { meetingId, expectedVersion: null },
+    PlanningAction.EDIT_AGENDA,
+    async ({ meeting, agenda }) => {
+      if ('agendaItemId' in target) {
+        const item = itemOf(agenda, target.agendaItemId);
+        if (item.status !== AgendaItemStatus.PENDING) {
+          throw userError(
+            'agendaItemId',
+            'Punkten har redan behandlats; välj en punkt som inte har tagits upp.',
+            UserErrorCode.INVALID_TRANSITION,
+          );
+        }
+        scheduled = item;
+        return { kind: MeetingEventKind.AGENDA_CHANGED, change: null };
+      }
+      if (agenda.length >= MAX_AGENDA_ITEMS) {
+        throw userError(
+          'meetingId',
+          `En dagordning har högst ${MAX_AGENDA_ITEMS} punkter.`,
+          UserErrorCode.LIMIT_REACHED,
+        );
+      }
+      scheduled = tx.create(AgendaItem, {
+        meeting,
+        position: 0,
+        title: target.newItem.title,
+        kind: AgendaItemKind.DECISION,
+        presenter: null,
+        plannedMinutes: SCHEDULED_ITEM_MINUTES,
+        description: target.newItem.description,
+        activity: null,
+      });
+      await renumber(tx, [...agenda, scheduled]);
+      return AGENDA_CHANGED;
+    },
+  );
+  return scheduled!;
 }

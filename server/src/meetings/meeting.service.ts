@@ -26,6 +26,7 @@ import { accessFactsOf } from './meeting.queries.js';
 import { stopTimer } from './agenda-timer.js';
 import type { Outbox } from '../outbox/outbox.js';
 import { MeetingNoticeReason, recordMeetingNotice } from './meeting-notice.js';
+import { answerScheduledSubmissions } from '../submissions/submission-scheduling-hooks.js';
 
 /** Every chair action names the meeting and the version its author saw. */
 export interface ChairActionInput {
@@ -208,32 +209,52 @@ export function resumeAgendaTimer(em: EntityManager, viewer: Viewer | null, inpu
   });
 }
 
-export function recordAgendaItemOutcome(em: EntityManager, viewer: Viewer | null, input: RecordOutcomeInput) {
+/**
+ * Records the decision and/or minute of an item. A decision answers the matters scheduled on the item, in the
+ * same transaction (answerScheduledSubmissions), so a decision rolled back answers nothing.
+ */
+export function recordAgendaItemOutcome(
+  em: EntityManager,
+  viewer: Viewer | null,
+  input: RecordOutcomeInput,
+  outbox?: Outbox,
+) {
   const decision = normaliseText(input.decision);
   const minute = normaliseText(input.minute);
-  return chairAction(em, viewer, input, MeetingAction.RECORD_OUTCOME, ({ agenda }) => {
-    if (input.decision === undefined && input.minute === undefined) {
-      throw userError('decision', 'Skriv ett beslut eller en anteckning.', UserErrorCode.REQUIRED);
-    }
-    if (decision && decision.length > TEXT_LIMITS.decision) {
-      throw tooLongError(
-        'decision',
-        TEXT_LIMITS.decision,
-        `Beslutet får vara högst ${TEXT_LIMITS.decision} tecken.`,
-      );
-    }
-    if (minute && minute.length > TEXT_LIMITS.minute) {
-      throw tooLongError(
-        'minute',
-        TEXT_LIMITS.minute,
-        `Anteckningen får vara högst ${TEXT_LIMITS.minute} tecken.`,
-      );
-    }
-    const item = itemOf(agenda, input.agendaItemId);
-    if (input.decision !== undefined) item.decision = decision;
-    if (input.minute !== undefined) item.minute = minute;
-    return MeetingEventKind.OUTCOME_RECORDED;
-  });
+  const answerMatters = (tx: EntityManager) =>
+    input.decision === undefined || !input.agendaItemId
+      ? Promise.resolve()
+      : answerScheduledSubmissions(tx, outbox, input.agendaItemId, decision);
+  return chairAction(
+    em,
+    viewer,
+    input,
+    MeetingAction.RECORD_OUTCOME,
+    ({ agenda }) => {
+      if (input.decision === undefined && input.minute === undefined) {
+        throw userError('decision', 'Skriv ett beslut eller en anteckning.', UserErrorCode.REQUIRED);
+      }
+      if (decision && decision.length > TEXT_LIMITS.decision) {
+        throw tooLongError(
+          'decision',
+          TEXT_LIMITS.decision,
+          `Beslutet får vara högst ${TEXT_LIMITS.decision} tecken.`,
+        );
+      }
+      if (minute && minute.length > TEXT_LIMITS.minute) {
+        throw tooLongError(
+          'minute',
+          TEXT_LIMITS.minute,
+          `Anteckningen får vara högst ${TEXT_LIMITS.minute} tecken.`,
+        );
+      }
+      const item = itemOf(agenda, input.agendaItemId);
+      if (input.decision !== undefined) item.decision = decision;
+      if (input.minute !== undefined) item.minute = minute;
+      return MeetingEventKind.OUTCOME_RECORDED;
+    },
+    answerMatters,
+  );
 }
 
 export function completeAgendaItem(em: EntityManager, viewer: Viewer | null, input: AgendaItemActionInput) {

@@ -257,14 +257,19 @@ export class MeetingsResolver {
   @Mutation(() => MeetingPayload, { description: 'Records the decision and/or minute of an agenda item.' })
   recordAgendaItemOutcome(
     @Arg('input', () => RecordAgendaItemOutcomeInput) input: RecordAgendaItemOutcomeInput,
-    @Ctx() { em, viewer }: GraphQLContext,
+    @Ctx() { em, viewer, outbox }: GraphQLContext,
   ) {
     return payloadWith('meeting', () =>
-      meetings.recordAgendaItemOutcome(em, viewer, {
-        ...itemInput(input),
-        decision: input.decision,
-        minute: input.minute,
-      }),
+      meetings.recordAgendaItemOutcome(
+        em,
+        viewer,
+        {
+          ...itemInput(input),
+          decision: input.decision,
+          minute: input.minute,
+        },
+        outbox,
+      ),
     );
   }
 

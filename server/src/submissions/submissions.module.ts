@@ -14,6 +14,11 @@ import { submissionFeedRoutes } from './submission-register-feed.js';
 import { SubmissionMatterResolver } from './submission-matter.resolver.js';
 import { submissionChangedField } from './submission-matter-live.js';
 import { SUBMISSION_MATTER_MUTATION_RULES } from './submission-matter.policy.js';
+import {
+  AgendaItemSubmissionsResolver,
+  SubmissionSchedulingResolver,
+} from './submission-scheduling.resolver.js';
+import { SUBMISSION_SCHEDULING_MUTATION_RULES } from './submission-scheduling.policy.js';
 
 /** Matters raised with Samverkansrådet: drafts, the workflow, the register, timeline, conversation, followers. */
 export const submissionsModule: FeatureModule = {
@@ -32,6 +37,8 @@ export const submissionsModule: FeatureModule = {
     SubmissionRegisterResolver,
     SubmissionRegisterFieldsResolver,
     SubmissionMatterResolver,
+    SubmissionSchedulingResolver,
+    AgendaItemSubmissionsResolver,
   ],
   liveFields: [
     submissionQueueChangedField,
@@ -41,5 +48,8 @@ export const submissionsModule: FeatureModule = {
   ],
   http: submissionFeedRoutes,
   seed: async (em) => (await import('./submission-register.seed.js')).seedDemoSubmissions(em),
-  policies: [{ policy: 'submission', rules: SUBMISSION_MATTER_MUTATION_RULES }],
+  policies: [
+    { policy: 'submission', rules: SUBMISSION_MATTER_MUTATION_RULES },
+    { policy: 'submission', rules: SUBMISSION_SCHEDULING_MUTATION_RULES },
+  ],
 };

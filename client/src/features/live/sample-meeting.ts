@@ -59,6 +59,7 @@ export function sampleLiveMeeting(over: Partial<LiveMeetingFragment> = {}): Live
         elapsedSeconds: 300,
         timerStartedAt: null,
         decision: null,
+        submissions: [],
       },
       {
         id: 'item-2',
@@ -71,6 +72,7 @@ export function sampleLiveMeeting(over: Partial<LiveMeetingFragment> = {}): Live
         elapsedSeconds: 120,
         timerStartedAt: '2026-03-03T13:20:00Z',
         decision: null,
+        submissions: [],
       },
       {
         id: 'item-3',
@@ -83,6 +85,7 @@ export function sampleLiveMeeting(over: Partial<LiveMeetingFragment> = {}): Live
         elapsedSeconds: 0,
         timerStartedAt: null,
         decision: null,
+        submissions: [],
       },
     ],
     ...over,
