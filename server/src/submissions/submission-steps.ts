@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubmissionAction, SubmissionStatus } from '@samverka/domain';
 import { publishLiveEvent, SUBMISSIONS_TOPIC, submissionTopic } from '../live/publish.js';
 import type { Outbox } from '../outbox/outbox.js';
+import { notifySubmissionStep } from '../notifications/notification-fanout.js';
 import { SubmissionEvent } from './submission-event.entity.js';
 import type { Submission } from './submission.entity.js';
 
@@ -21,10 +22,11 @@ export interface SubmissionStep {
 }
 
 /**
- * Records a step in the writing transaction: its timeline entry, and the live events of the matter's page and
- * of the lists. Every change of a matter passes through here, so the timeline misses no status change.
+ * Records a step in the writing transaction: its timeline entry, the live events of the matter's page and of
+ * the lists, and the notifications (and their mails, through the outbox) of those who follow the matter. Every
+ * change of a matter passes through here, so the timeline misses no status change and no follower misses a step.
  */
-export async function recordSubmissionStep(tx: EntityManager, _outbox: Outbox | undefined, step: SubmissionStep) {
+export async function recordSubmissionStep(tx: EntityManager, outbox: Outbox | undefined, step: SubmissionStep) {
   const { submission } = step;
   submission.updatedAt = new Date();
   tx.create(SubmissionEvent, {
@@ -41,4 +43,5 @@ export async function recordSubmissionStep(tx: EntityManager, _outbox: Outbox | 
   const kind = step.action ?? 'COMMENT';
   await publishLiveEvent(tx, { topic: submissionTopic(submission.id), kind, subjectId: submission.id });
   await publishLiveEvent(tx, { topic: SUBMISSIONS_TOPIC, kind, subjectId: submission.id });
+  await notifySubmissionStep(tx, outbox, step);
 }
