@@ -57,20 +57,28 @@ export async function recordDigests(
   now: Date,
 ): Promise<number> {
   const since = new Date(now.getTime() - LOOKBACK_DAYS[cadence] * 24 * 3600 * 1000);
-  const people = await em
-    .getConnection()
-    .execute<{ person_id: string }[]>(NEWS_SQL, [cadence, now, since]);
+  const people = await em.getConnection().execute<{ person_id: string }[]>(NEWS_SQL, [cadence, now, since]);
   let mailed = 0;
   for (const { person_id: personId } of people) {
     const sent = await em.fork().transactional(async (tx) => {
       const rows = await tx
         .getConnection()
-        .execute<ClaimedRow[]>(CLAIM_SQL, [now, cadence, personId, now, since], 'all', tx.getTransactionContext());
+        .execute<ClaimedRow[]>(
+          CLAIM_SQL,
+          [now, cadence, personId, now, since],
+          'all',
+          tx.getTransactionContext(),
+        );
       if (rows.length === 0) return false;
       const person = await tx.findOneOrFail(Person, personId);
       const matters = await digestMatters(tx, person, rows);
       if (matters.length === 0) return false;
-      const data: DigestMailData = { to: person.email, language: person.language as Language, cadence, matters };
+      const data: DigestMailData = {
+        to: person.email,
+        language: person.language as Language,
+        cadence,
+        matters,
+      };
       await outbox.record(tx, digestMailKind, data);
       return true;
     });
@@ -80,8 +88,14 @@ export async function recordDigests(
 }
 
 /** The claimed news grouped by matter, oldest first, each matter named as the person may read it now. */
-async function digestMatters(tx: EntityManager, person: Person, rows: ClaimedRow[]): Promise<DigestMailData['matters']> {
-  const ordered = [...rows].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
+async function digestMatters(
+  tx: EntityManager,
+  person: Person,
+  rows: ClaimedRow[],
+): Promise<DigestMailData['matters']> {
+  const ordered = [...rows].sort(
+    (a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime(),
+  );
   const ids = [...new Set(ordered.flatMap((row) => (row.submission_id ? [row.submission_id] : [])))];
   const submissions = await tx.find(Submission, { id: { $in: ids } });
   const matters: DigestMailData['matters'] = [];
@@ -92,7 +106,9 @@ async function digestMatters(tx: EntityManager, person: Person, rows: ClaimedRow
     matters.push({
       globalId: toGlobalId('Submission', id),
       label: matterLabel(submission.registrationNumber, submission.title),
-      steps: ordered.filter((row) => row.submission_id === id).map((row) => ({ kind: row.kind, params: row.params })),
+      steps: ordered
+        .filter((row) => row.submission_id === id)
+        .map((row) => ({ kind: row.kind, params: row.params })),
     });
   }
   return matters;
@@ -102,7 +118,7 @@ async function digestMatters(tx: EntityManager, person: Person, rows: ClaimedRow
 function digestKind(cadence: DigestCadence): SideEffectKind<object> {
   return {
     name: `notifications.${cadence.toLowerCase()}-digest`,
-    schedules: [DIGEST_SCHEDULES[cadence]],
+    schedule: DIGEST_SCHEDULES[cadence],
     async run(_data, { orm, outbox }) {
       await recordDigests(orm.em.fork(), outbox, cadence, new Date());
     },

@@ -9,7 +9,11 @@ import {
 import { toGlobalId } from '../graphql/node.js';
 import { LIVE_CHANNEL, personTopic } from '../live/publish.js';
 import type { Outbox } from '../outbox/outbox.js';
-import { COUNCIL_FORUM_SLUG, submissionPolicy, type ViewerSubmissionFacts } from '../submissions/submission-access.js';
+import {
+  COUNCIL_FORUM_SLUG,
+  submissionPolicy,
+  type ViewerSubmissionFacts,
+} from '../submissions/submission-access.js';
 import type { SubmissionStep } from '../submissions/submission-steps.js';
 import { Submission } from '../submissions/submission.entity.js';
 import { SubmissionMessageVisibility } from '../submissions/submission-message.entity.js';
@@ -140,7 +144,11 @@ export async function mayRead<R extends { id: string }>(
     council_member: boolean;
     parties: string[];
     handles: string[];
-  }>(tx, READER_FACTS_SQL, [COUNCIL_FORUM_SLUG, COUNCIL_FORUM_SLUG, JSON.stringify(recipients.map((r) => r.id))]);
+  }>(tx, READER_FACTS_SQL, [
+    COUNCIL_FORUM_SLUG,
+    COUNCIL_FORUM_SLUG,
+    JSON.stringify(recipients.map((r) => r.id)),
+  ]);
   const readers = new Set(
     rows
       .filter((row) => {

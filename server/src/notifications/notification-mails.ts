@@ -43,7 +43,7 @@ const WORDS = {
   },
   [Language.EN]: {
     hello: 'Hello,',
-    open: "Read more and follow the matter on its page:",
+    open: 'Read more and follow the matter on its page:',
     settings: 'Choose how and when notifications reach you:',
     daily: 'Your daily summary from Samverka',
     weekly: 'Your weekly summary from Samverka',
@@ -91,7 +91,9 @@ export function digestMail(data: DigestMailData, mailer: Mailer): MailMessage {
       ...data.matters.flatMap((matter) => [
         '',
         matter.label,
-        ...matter.steps.map((step) => `  – ${capitalised(notificationPhrase(data.language, step.kind, step.params))}`),
+        ...matter.steps.map(
+          (step) => `  – ${capitalised(notificationPhrase(data.language, step.kind, step.params))}`,
+        ),
         `  ${mailer.link(matterPath(matter.globalId), {})}`,
       ]),
       '',
@@ -102,5 +104,8 @@ export function digestMail(data: DigestMailData, mailer: Mailer): MailMessage {
   };
 }
 
-export const notificationMailKind = mailSideEffect<NotificationMailData>('notifications.mail', notificationMail);
+export const notificationMailKind = mailSideEffect<NotificationMailData>(
+  'notifications.mail',
+  notificationMail,
+);
 export const digestMailKind = mailSideEffect<DigestMailData>('notifications.digest-mail', digestMail);

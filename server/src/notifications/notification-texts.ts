@@ -51,7 +51,11 @@ const MESSAGES: Record<Language, Record<string, string>> = {
 };
 
 /** The step in words, e.g. "har registrerats": what follows the matter's name. */
-export function notificationPhrase(language: Language, kind: NotificationKind, params: NotificationParams): string {
+export function notificationPhrase(
+  language: Language,
+  kind: NotificationKind,
+  params: NotificationParams,
+): string {
   if (kind === NotificationKind.SUBMISSION_MESSAGE) {
     return MESSAGES[language][params.source ?? 'COMMENT'] ?? MESSAGES[language].COMMENT!;
   }

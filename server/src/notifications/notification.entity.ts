@@ -16,9 +16,14 @@ import { Submission } from '../submissions/submission.entity.js';
 @Index({ properties: ['person', 'createdAt'] })
 @Index({
   name: 'notification_unmailed_index',
-  expression: 'create index "notification_unmailed_index" on "notification" ("person_id", "kind") where "mailed_at" is null',
+  expression:
+    'create index "notification_unmailed_index" on "notification" ("person_id", "kind") where "mailed_at" is null',
 })
-@Index({ name: 'notification_unread_index', expression: 'create index "notification_unread_index" on "notification" ("person_id") where "read_at" is null' })
+@Index({
+  name: 'notification_unread_index',
+  expression:
+    'create index "notification_unread_index" on "notification" ("person_id") where "read_at" is null',
+})
 export class Notification {
   [OptionalProps]?: 'createdAt' | 'params';
 

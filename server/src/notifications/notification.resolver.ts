@@ -117,7 +117,9 @@ const SetLanguagePayload = Payload(
   'SetLanguagePayload',
   'Result of choosing a language.',
   {
-    viewer: field<ViewerType | null>(() => ViewerType, 'The viewer, with the language chosen.', { nullable: true }),
+    viewer: field<ViewerType | null>(() => ViewerType, 'The viewer, with the language chosen.', {
+      nullable: true,
+    }),
   },
   'Always empty; present for a uniform payload.',
 );
@@ -129,7 +131,8 @@ export class NotificationViewerResolver {
   async notifications(
     @Root() viewer: ViewerType,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, at most 100.' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor to continue after.' })
+    after: string | null,
     @Arg('unreadOnly', () => Boolean, { nullable: true, description: 'Only the unread ones.' })
     unreadOnly: boolean | null,
     @Ctx() { em }: GraphQLContext,
@@ -145,14 +148,16 @@ export class NotificationViewerResolver {
   }
 
   @FieldResolver(() => [NotificationPreferenceEntry], {
-    description: 'How each kind of notification reaches the viewer by mail; a kind never chosen is mailed at once.',
+    description:
+      'How each kind of notification reaches the viewer by mail; a kind never chosen is mailed at once.',
   })
   notificationPreferences(@Root() viewer: ViewerType, @Ctx() { em }: GraphQLContext) {
     return notifications.notificationPreferences(em, viewer.id);
   }
 
   @FieldResolver(() => String, {
-    description: 'Cursor of the latest change to the viewer’s notifications; subscribe to notificationsChanged after it.',
+    description:
+      'Cursor of the latest change to the viewer’s notifications; subscribe to notificationsChanged after it.',
   })
   @Extensions(LIVE_CURSOR)
   notificationsCursor(@Root() viewer: ViewerType, @Ctx() ctx: GraphQLContext): Promise<string> {
@@ -164,18 +169,25 @@ export class NotificationViewerResolver {
     return notifications.personLanguage(em, viewer.id);
   }
 
-  @Mutation(() => MarkNotificationReadPayload, { description: 'Marks one of the viewer’s notifications read.' })
+  @Mutation(() => MarkNotificationReadPayload, {
+    description: 'Marks one of the viewer’s notifications read.',
+  })
   markNotificationRead(
     @Arg('input', () => MarkNotificationReadInput) input: MarkNotificationReadInput,
     @Ctx() { em, viewer }: GraphQLContext,
   ) {
     return payloadOf({ notification: null as Notification | null, unreadNotificationCount: 0 }, async () => {
       const notification = await notifications.markNotificationRead(em, viewer, input.notificationId);
-      return { notification, unreadNotificationCount: await notifications.unreadNotificationCount(em, viewer!.id) };
+      return {
+        notification,
+        unreadNotificationCount: await notifications.unreadNotificationCount(em, viewer!.id),
+      };
     });
   }
 
-  @Mutation(() => MarkAllNotificationsReadPayload, { description: 'Marks every notification of the viewer read.' })
+  @Mutation(() => MarkAllNotificationsReadPayload, {
+    description: 'Marks every notification of the viewer read.',
+  })
   markAllNotificationsRead(@Ctx() { em, viewer }: GraphQLContext) {
     return payloadOf({ markedCount: 0, unreadNotificationCount: 0 }, async () => ({
       markedCount: await notifications.markAllNotificationsRead(em, viewer),
@@ -196,9 +208,13 @@ export class NotificationViewerResolver {
   }
 
   @Mutation(() => SetLanguagePayload, {
-    description: 'Chooses the language of the viewer’s mails and notifications (the client calls it on a switch).',
+    description:
+      'Chooses the language of the viewer’s mails and notifications (the client calls it on a switch).',
   })
-  setLanguage(@Arg('input', () => SetLanguageInput) input: SetLanguageInput, @Ctx() { em, viewer }: GraphQLContext) {
+  setLanguage(
+    @Arg('input', () => SetLanguageInput) input: SetLanguageInput,
+    @Ctx() { em, viewer }: GraphQLContext,
+  ) {
     return payloadOf({ viewer: null as ViewerType | null }, async () => ({
       viewer: await notifications.setLanguage(em, viewer, input.language),
     }));
@@ -227,7 +243,9 @@ export class NotificationResolver {
     description: 'The matter it is about; its title is null when the viewer may no longer read it.',
   })
   submission(@Root() notification: Notification): Promise<Submission | null> {
-    return notification.submission ? notification.submission.load({ dataloader: true }) : Promise.resolve(null);
+    return notification.submission
+      ? notification.submission.load({ dataloader: true })
+      : Promise.resolve(null);
   }
 
   @FieldResolver(() => [NotificationParam], { description: 'What its text needs besides the subject.' })

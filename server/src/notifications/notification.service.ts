@@ -17,6 +17,8 @@ import { NotificationPreference } from './notification-preference.entity.js';
 import { NOTIFICATIONS_CHANGED } from './notification-fanout.js';
 import { notificationPolicy } from './notification.policy.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 function signedIn(viewer: Viewer | null): Viewer {
   if (!notificationPolicy.own(viewer)) throw unauthenticated();
   return viewer;
@@ -70,7 +72,11 @@ export async function personLanguage(em: EntityManager, personId: string): Promi
 
 /** Tells the viewer's other tabs and devices that the unread count changed. */
 function announce(tx: EntityManager, viewer: Viewer) {
-  return publishLiveEvent(tx, { topic: personTopic(viewer.id), kind: NOTIFICATIONS_CHANGED, subjectId: null });
+  return publishLiveEvent(tx, {
+    topic: personTopic(viewer.id),
+    kind: NOTIFICATIONS_CHANGED,
+    subjectId: null,
+  });
 }
 
 /** Marks one of the viewer's notifications read; another person's is as absent as a missing one. */
@@ -81,7 +87,8 @@ export async function markNotificationRead(
 ): Promise<Notification> {
   const person = signedIn(viewer);
   return em.transactional(async (tx) => {
-    const notification = notificationId ? await tx.findOne(Notification, notificationId) : null;
+    const notification =
+      notificationId && UUID.test(notificationId) ? await tx.findOne(Notification, notificationId) : null;
     if (!notification || !notificationPolicy.mark(person, { personId: notification.person.id })) {
       throw userError('notificationId', 'Aviseringen finns inte.', UserErrorCode.NOT_FOUND);
     }
@@ -98,7 +105,11 @@ export async function markNotificationRead(
 export async function markAllNotificationsRead(em: EntityManager, viewer: Viewer | null): Promise<number> {
   const person = signedIn(viewer);
   return em.transactional(async (tx) => {
-    const marked = await tx.nativeUpdate(Notification, { person: person.id, readAt: null }, { readAt: new Date() });
+    const marked = await tx.nativeUpdate(
+      Notification,
+      { person: person.id, readAt: null },
+      { readAt: new Date() },
+    );
     if (marked > 0) await announce(tx, person);
     return marked;
   });
@@ -112,13 +123,12 @@ export async function setNotificationPreference(
   delivery: NotificationDelivery,
 ): Promise<{ kind: NotificationKind; delivery: NotificationDelivery }> {
   const person = signedIn(viewer);
-  await em.transactional(async (tx) => {
-    await tx.upsert(
-      NotificationPreference,
-      { person: person.id, kind, delivery },
-      { onConflictFields: ['person', 'kind'], onConflictAction: 'merge', onConflictMergeFields: ['delivery'] },
-    );
-  });
+  // One statement, so two tabs choosing at once cannot both insert.
+  await em.getConnection().execute(
+    `insert into notification_preference (id, person_id, kind, delivery) values (gen_random_uuid(), ?, ?, ?)
+       on conflict (person_id, kind) do update set delivery = excluded.delivery`,
+    [person.id, kind, delivery],
+  );
   return { kind, delivery };
 }
 

@@ -1,7 +1,11 @@
 import type { FeatureModule } from '../feature-module.js';
 import { Notification } from './notification.entity.js';
 import { NotificationPreference } from './notification-preference.entity.js';
-import { NotificationResolver, NotificationsEventResolver, NotificationViewerResolver } from './notification.resolver.js';
+import {
+  NotificationResolver,
+  NotificationsEventResolver,
+  NotificationViewerResolver,
+} from './notification.resolver.js';
 import { notificationsChangedField } from './notification-live.js';
 import { NOTIFICATION_MUTATION_RULES } from './notification.policy.js';
 import { notificationMailKind, digestMailKind } from './notification-mails.js';

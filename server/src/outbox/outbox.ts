@@ -25,7 +25,7 @@ export interface SideEffectKind<T extends object> {
    * Also sent on a schedule (a cron expression in a time zone), with empty data: pg-boss's scheduler sends
    * one job per occurrence whatever the number of instances.
    */
-  readonly schedules?: readonly { cron: string; tz: string }[];
+  readonly schedule?: { cron: string; tz: string };
 }
 
 /** Retries double from a second up to ten minutes, for about two days, before a side effect is given up. */
@@ -66,9 +66,7 @@ export class Outbox {
   /** Starts carrying out side effects of this kind (this instance's worker; several instances share them). */
   async handle(kind: SideEffectKind<never>): Promise<void> {
     await this.boss.createQueue(kind.name, QUEUE_POLICY);
-    for (const { cron, tz } of kind.schedules ?? []) {
-      await this.boss.schedule(kind.name, cron, {}, { tz, key: `${cron} ${tz}` });
-    }
+    if (kind.schedule) await this.boss.schedule(kind.name, kind.schedule.cron, {}, { tz: kind.schedule.tz });
     await this.boss.work<never>(kind.name, { pollingIntervalSeconds: 1 }, async ([job]) => {
       try {
         await kind.run(job!.data, { ...this.services, outbox: this });

@@ -26,7 +26,11 @@ export interface SubmissionStep {
  * the lists, and the notifications (and their mails, through the outbox) of those who follow the matter. Every
  * change of a matter passes through here, so the timeline misses no status change and no follower misses a step.
  */
-export async function recordSubmissionStep(tx: EntityManager, outbox: Outbox | undefined, step: SubmissionStep) {
+export async function recordSubmissionStep(
+  tx: EntityManager,
+  outbox: Outbox | undefined,
+  step: SubmissionStep,
+) {
   const { submission } = step;
   submission.updatedAt = new Date();
   tx.create(SubmissionEvent, {
