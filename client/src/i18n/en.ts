@@ -994,7 +994,8 @@ const en: MessageSchema = {
     },
     preferences: {
       heading: 'E-mail about notifications',
-      intro: 'For each kind of notification, choose whether you get e-mail at once, gathered once a day or once a week, or not at all. The notifications show here either way.',
+      intro:
+        'For each kind of notification, choose whether you get e-mail at once, gathered once a day or once a week, or not at all. The notifications show here either way.',
       kinds: {
         SUBMISSION_STEP: 'New steps in matters you follow',
         SUBMISSION_ANSWERED: 'Answers to matters you follow',

@@ -992,7 +992,8 @@ const sv = {
     },
     preferences: {
       heading: 'E-post om aviseringar',
-      intro: 'Välj för varje slag av avisering om du vill få e-post direkt, samlat en gång om dagen eller i veckan, eller inte alls. Aviseringarna syns här oavsett.',
+      intro:
+        'Välj för varje slag av avisering om du vill få e-post direkt, samlat en gång om dagen eller i veckan, eller inte alls. Aviseringarna syns här oavsett.',
       kinds: {
         SUBMISSION_STEP: 'Nya steg i ärenden du följer',
         SUBMISSION_ANSWERED: 'Svar på ärenden du följer',

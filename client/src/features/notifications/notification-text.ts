@@ -14,7 +14,8 @@ type Has = (key: string) => boolean;
 export function matterName(notification: NotificationLike, t: Translate): string {
   const matter = notification.submission;
   if (!matter) return t('notifications.someMatter');
-  if (matter.title) return matter.registrationNumber ? `${matter.registrationNumber}: ${matter.title}` : matter.title;
+  if (matter.title)
+    return matter.registrationNumber ? `${matter.registrationNumber}: ${matter.title}` : matter.title;
   return matter.registrationNumber
     ? `${t('notifications.restrictedMatter')} ${matter.registrationNumber}`
     : t('notifications.restrictedMatter');
@@ -25,10 +26,16 @@ export function notificationPhrase(notification: NotificationLike, t: Translate,
   const param = (name: string) => notification.params.find((p) => p.name === name)?.value ?? '';
   if (notification.kind === 'SUBMISSION_MESSAGE') {
     const source = param('source');
-    return t(has(`notifications.messages.${source}`) ? `notifications.messages.${source}` : 'notifications.messages.COMMENT');
+    return t(
+      has(`notifications.messages.${source}`)
+        ? `notifications.messages.${source}`
+        : 'notifications.messages.COMMENT',
+    );
   }
   const action = param('action');
-  return t(has(`notifications.steps.${action}`) ? `notifications.steps.${action}` : 'notifications.steps.other');
+  return t(
+    has(`notifications.steps.${action}`) ? `notifications.steps.${action}` : 'notifications.steps.other',
+  );
 }
 
 /** The whole sentence, e.g. "SR 14/2026: Lokaler har registrerats." */
