@@ -14,6 +14,7 @@ import { SubmissionMessageVisibility } from '../src/submissions/submission-messa
 import { Submission } from '../src/submissions/submission.entity.js';
 import { recordSubmissionStep } from '../src/submissions/submission-steps.js';
 import { toGlobalId } from '../src/graphql/node.js';
+import { sqlCounter } from '../src/db/orm.js';
 import { collect, freshDatabaseUrl, startTestServer, until, type TestServer } from './helpers.js';
 import { startTestMailbox, testMailboxUrl, type TestMailbox } from './mail-helpers.js';
 import { freePort } from './server-process.js';
@@ -370,6 +371,32 @@ describe('the notification centre', () => {
       live.dispose();
       await ws.dispose();
     }
+  });
+
+  test('the list costs the same SQL statements with 2 notifications as with 12, each of another matter', async () => {
+    const LIST = `{ viewer { unreadNotificationCount notifications(first: 20) { totalCount
+      edges { node { id kind createdAt readAt params { name value } submission { id registrationNumber title } } } } } }`;
+    async function statementsWith(count: number) {
+      const reader = await registerPerson(server);
+      const partyId = await party(server);
+      await join(server, reader.personId, partyId);
+      for (let i = 0; i < count; i++) {
+        const submissionId = await matter(server, partyId, {
+          publication: i % 2 ? SubmissionPublication.RESTRICTED : SubmissionPublication.PUBLIC,
+        });
+        await takeStep(server, submissionId, {
+          action: SubmissionAction.REGISTER,
+          to: SubmissionStatus.REGISTERED,
+          actorId: null,
+        });
+      }
+      const before = sqlCounter.statements;
+      const res = await server.gql(LIST, {}, reader.cookie);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.viewer.notifications.edges).toHaveLength(count);
+      return sqlCounter.statements - before;
+    }
+    expect(await statementsWith(2)).toBe(await statementsWith(12));
   });
 
   test("another person's notification is not found and stays unread", async () => {
