@@ -123,6 +123,21 @@ describe('who is told of a step', () => {
     expect(answer.text).toContain('Rådet beslutar att lokalerna ska kunna bokas.');
   });
 
+  test('without an outbox (the demo seed) the notification is in-app only', async () => {
+    const partyId = await party(server);
+    const colleague = await person(server, { partyId });
+    const submissionId = await matter(server, partyId);
+    await takeStep({ orm: server.orm, outbox: undefined as never }, submissionId, {
+      action: SubmissionAction.REGISTER,
+      to: SubmissionStatus.REGISTERED,
+      actorId: null,
+    });
+    expect(await notificationsOf(server, colleague.id)).toMatchObject([
+      { kind: 'SUBMISSION_STEP', mailed_at: null },
+    ]);
+    expect(await mailJobsTo(server, colleague.email)).toEqual([]);
+  });
+
   test('a restricted matter is told only to those who may read it', async () => {
     const partyId = await party(server);
     const member = await person(server, { partyId });
@@ -237,8 +252,8 @@ describe('mail', () => {
 
     const now = new Date(Date.now() + 1000);
     const em = server.orm.em.fork();
-    const mailed = await recordDigests(em, server.outbox, NotificationDelivery.DAILY, now);
-    expect(mailed).toBeGreaterThanOrEqual(1);
+    // Only the person who chose the daily digest and has news is mailed.
+    expect(await recordDigests(em, server.outbox, NotificationDelivery.DAILY, now)).toBe(1);
     const digest = await mailbox.waitFor(daily.email, /Dagens sammanfattning/);
     const text = digest.text;
     expect(text.indexOf('SR 9/2026: Första')).toBeGreaterThan(-1);
@@ -249,11 +264,13 @@ describe('mail', () => {
     expect((await notificationsOf(server, daily.id)).every((n) => n.mailed_at !== null)).toBe(true);
 
     // Run again (a retry, a second instance): nothing left to send.
-    await recordDigests(server.orm.em.fork(), server.outbox, NotificationDelivery.DAILY, now);
+    expect(await recordDigests(server.orm.em.fork(), server.outbox, NotificationDelivery.DAILY, now)).toBe(0);
     expect(await mailJobsTo(server, daily.email)).toHaveLength(1);
     expect(await mailJobsTo(server, weekly.email)).toEqual([]);
 
-    await recordDigests(server.orm.em.fork(), server.outbox, NotificationDelivery.WEEKLY, now);
+    expect(await recordDigests(server.orm.em.fork(), server.outbox, NotificationDelivery.WEEKLY, now)).toBe(
+      1,
+    );
     await mailbox.waitFor(weekly.email, /Veckans sammanfattning/);
     expect(await mailJobsTo(server, none.email)).toEqual([]);
   });

@@ -188,8 +188,10 @@ async function notify(
     candidates.filter((candidate) => candidate.id !== actorId),
   );
   if (recipients.length === 0) return;
-  const mailedNow = recipients.filter((r) => r.delivery === NotificationDelivery.IMMEDIATE);
-  if (mailedNow.length && !outbox) throw new Error('notification mails are recorded through the outbox');
+  // Without an outbox (the demo seed) the notifications are in-app only: there is no one to mail a demo to.
+  const mailedNow = new Set(
+    outbox ? recipients.filter((r) => r.delivery === NotificationDelivery.IMMEDIATE).map((r) => r.id) : [],
+  );
   const now = new Date().toISOString();
   await execute(tx, INSERT_SQL, [
     kind,
@@ -198,7 +200,7 @@ async function notify(
     JSON.stringify(
       recipients.map((r) => ({
         person_id: r.id,
-        mailed_at: r.delivery === NotificationDelivery.IMMEDIATE ? now : null,
+        mailed_at: mailedNow.has(r.id) ? now : null,
       })),
     ),
   ]);
@@ -210,8 +212,8 @@ async function notify(
     label: matterLabel(submission.registrationNumber, submission.title),
   };
   // One job per recipient: each is retried on its own, so one refused address sends no one a second copy.
-  for (const recipient of mailedNow) {
-    await outbox!.record(tx, notificationMailKind, {
+  for (const recipient of recipients.filter((r) => mailedNow.has(r.id))) {
+    await outbox?.record(tx, notificationMailKind, {
       to: recipient.email,
       language: recipient.language,
       kind,
@@ -225,7 +227,8 @@ async function notify(
 /**
  * Tells those who follow a matter of a step in it, in the step's transaction (recordSubmissionStep calls
  * it): status changes, co-signatures and publication decisions as SUBMISSION_STEP, answers as
- * SUBMISSION_ANSWERED, public comments as SUBMISSION_MESSAGE. Never the one who took the step.
+ * SUBMISSION_ANSWERED, public comments as SUBMISSION_MESSAGE. Never the one who took the step. Without an
+ * outbox (the demo seed) nothing is mailed.
  */
 export async function notifySubmissionStep(
   tx: EntityManager,
