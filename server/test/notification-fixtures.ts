@@ -118,21 +118,15 @@ export async function takeStep(
 
 /** The notifications a person has, oldest first. */
 export async function notificationsOf(server: Running, personId: string) {
-  return server.orm.em
-    .fork()
-    .getConnection()
-    .execute<
-      {
-        kind: string;
-        params: Record<string, string>;
-        submission_id: string;
-        mailed_at: Date | null;
-        read_at: Date | null;
-      }[]
-    >(
-      `select kind, params, submission_id, mailed_at, read_at from notification where person_id = ? order by created_at`,
-      [personId],
-    );
+  return server.orm.em.fork().getConnection().execute<
+    {
+      kind: string;
+      params: Record<string, string>;
+      submission_id: string;
+      mailed_at: Date | null;
+      read_at: Date | null;
+    }[]
+  >(`select kind, params, submission_id, mailed_at, read_at from notification where person_id = ? order by created_at`, [personId]);
 }
 
 /** The outbox's jobs of notification mails to an address. */

@@ -222,7 +222,7 @@ describe('mail', () => {
   test('a daily choice waits for the digest, grouped by matter, sent once; NONE is never mailed', async () => {
     const partyId = await party(server);
     const daily = await person(server, { partyId });
-    const weekly = await person(server, { partyId });
+    const weekly = await person(server, { partyId, language: Language.EN });
     const none = await person(server, { partyId });
     await prefer(daily.id, NotificationKind.SUBMISSION_STEP, NotificationDelivery.DAILY);
     await prefer(daily.id, NotificationKind.SUBMISSION_MESSAGE, NotificationDelivery.DAILY);
@@ -271,7 +271,8 @@ describe('mail', () => {
     expect(await recordDigests(server.orm.em.fork(), server.outbox, NotificationDelivery.WEEKLY, now)).toBe(
       1,
     );
-    await mailbox.waitFor(weekly.email, /Veckans sammanfattning/);
+    const weeklyDigest = await mailbox.waitFor(weekly.email, /weekly summary/);
+    expect(weeklyDigest.text).toContain('  – Has been registered');
     expect(await mailJobsTo(server, none.email)).toEqual([]);
   });
 

@@ -128,6 +128,14 @@ describe('the notifications page', () => {
     expect(failed.page.get('[role="alert"]').text()).toContain('Försök igen');
   });
 
+  test('signed out, it asks to sign in', async () => {
+    const { page, live } = await setup(NotificationsPage, { resolvers: { viewer: () => null } });
+    expect(page.get('a').attributes('href')).toBe('/logga-in');
+    expect(page.text()).toContain('Logga in för att se dina aviseringar.');
+    expect(live.sinks).toEqual([]);
+    expect(await axeViolations(document.body)).toEqual([]);
+  });
+
   test('a preference is chosen per kind with radio buttons, by keyboard', async () => {
     const setNotificationPreference = vi.fn(({ input }: { input: { kind: string; delivery: string } }) => ({
       preference: input,
