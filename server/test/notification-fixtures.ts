@@ -12,6 +12,7 @@ import {
 import { Person } from '../src/accounts/person.entity.js';
 import { Membership } from '../src/parties/membership.entity.js';
 import { Party } from '../src/parties/party.entity.js';
+import { CNatetRepresentative } from '../src/parties/cnatet-representative.entity.js';
 import { Submission } from '../src/submissions/submission.entity.js';
 import { SubmissionFollow } from '../src/submissions/submission-follow.entity.js';
 import { recordSubmissionStep } from '../src/submissions/submission-steps.js';
@@ -61,7 +62,13 @@ export async function join(server: Running, personId: string, partyId: string) {
 export async function matter(
   server: Running,
   partyId: string,
-  options: { publication?: SubmissionPublication; registrationNumber?: string; title?: string } = {},
+  options: {
+    publication?: SubmissionPublication;
+    registrationNumber?: string;
+    title?: string;
+    /** The department (party uuid) asked for a written answer. */
+    referredTo?: string;
+  } = {},
 ) {
   const em = server.orm.em.fork();
   const submission = em.create(Submission, {
@@ -72,10 +79,18 @@ export async function matter(
     status: SubmissionStatus.SUBMITTED,
     publication: options.publication ?? SubmissionPublication.PUBLIC,
     registrationNumber: options.registrationNumber ?? null,
+    referredTo: options.referredTo ?? null,
     submittedAt: new Date(),
   });
   await em.flush();
   return submission.id;
+}
+
+/** Makes someone the C-nätet representative of a department (party uuid): the handler of matters referred to it. */
+export async function representative(server: Running, personId: string, departmentId: string) {
+  const em = server.orm.em.fork();
+  em.create(CNatetRepresentative, { person: personId, department: departmentId });
+  await em.flush();
 }
 
 /** Someone follows (or, with false, stopped following) a matter. */

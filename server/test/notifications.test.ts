@@ -27,6 +27,7 @@ import {
   notificationsOf,
   party,
   person,
+  representative,
   takeStep,
 } from './notification-fixtures.js';
 
@@ -159,13 +160,16 @@ describe('who is told of a step', () => {
     expect(await mailJobsTo(server, outsider.email)).toEqual([]);
   });
 
-  test("a conversation message tells the party's people and the coordinators, not the author; an internal note no one", async () => {
+  test("a conversation message tells the party's people, the coordinators and the handler, not the author; an internal note no one", async () => {
     const partyId = await party(server);
     const author = await person(server, { partyId });
     const colleague = await person(server, { partyId });
     const coordinator = await person(server, { isCoordinator: true });
     const follower = await person(server);
-    const submissionId = await matter(server, partyId);
+    const departmentId = await party(server);
+    const handler = await person(server);
+    await representative(server, handler.id, departmentId);
+    const submissionId = await matter(server, partyId, { referredTo: departmentId });
     await follow(server, follower.id, submissionId);
 
     await server.orm.em.fork().transactional((tx) =>
@@ -182,7 +186,7 @@ describe('who is told of a step', () => {
         visibility: SubmissionMessageVisibility.INTERNAL_NOTE,
       }),
     );
-    for (const told of [colleague, coordinator]) {
+    for (const told of [colleague, coordinator, handler]) {
       expect((await notificationsOf(server, told.id)).map((n) => [n.kind, n.params])).toEqual([
         [NotificationKind.SUBMISSION_MESSAGE, { source: 'CONVERSATION' }],
       ]);
