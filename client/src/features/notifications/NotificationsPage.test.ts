@@ -84,7 +84,7 @@ describe('the notifications page', () => {
   });
 
   test('opening one marks it read; "mark all" marks every one', async () => {
-    const markNotificationRead = vi.fn(() => ({
+    const markNotificationRead = vi.fn((_args: { input: { notificationId: string } }) => ({
       notification: { id: 'N1', readAt: '2026-12-01T10:00:00Z' },
       unreadNotificationCount: 12,
       errors: [],
