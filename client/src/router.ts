@@ -131,6 +131,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'account.title' },
   },
   {
+    path: '/aviseringar',
+    name: 'notifications',
+    component: () => import('./features/notifications/NotificationsPage.vue'),
+    meta: { titleKey: 'notifications.title' },
+  },
+  {
     path: '/min-forening',
     name: 'myParty',
     component: () => import('./features/parties/MyPartyPage.vue'),

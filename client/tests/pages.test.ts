@@ -94,12 +94,21 @@ describe('navigation and access', () => {
     [
       'a member',
       { signedIn: true, isCoordinator: false },
-      ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Min förening', 'Mitt konto'],
+      ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Min förening', 'Mitt konto', 'Aviseringar'],
     ],
     [
       'the coordinator',
       { signedIn: true },
-      ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Min förening', 'Mitt konto', 'Samordnare'],
+      [
+        'Överenskommelsen',
+        'Forum',
+        'Kalender',
+        'Parter',
+        'Min förening',
+        'Mitt konto',
+        'Aviseringar',
+        'Samordnare',
+      ],
     ],
   ] as [string, FakeApiOptions, string[]][])('the header menu for %s', async (_name, options, links) => {
     const page = await visit('/', options);

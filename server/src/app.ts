@@ -109,7 +109,7 @@ export async function startSamverka(
       log,
     );
     resources.add(() => mailer.close());
-    const outbox = await Outbox.start(databaseUrl, { mailer }, log);
+    const outbox = await Outbox.start(databaseUrl, { mailer, orm }, log);
     resources.add(() => outbox.stop(config.shutdownGraceMs));
     for (const kind of features.flatMap((feature) => feature.sideEffects ?? [])) await outbox.handle(kind);
     const schema = await buildAppSchema();

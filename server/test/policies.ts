@@ -4,7 +4,7 @@ import type { PolicyName } from '../src/feature-module.js';
 /**
  * The policies an authorization matrix exercises: meeting (authorization.test.ts), meeting-planning
  * (meeting-planning-authorization.test.ts), party, account, document, notice, minutes,
- * submission (submission-matter-authorization.test.ts).
+ * submission (submission-*-authorization.test.ts), notification (notifications-authorization.test.ts).
  */
 export const MATRIX_POLICIES: PolicyName[] = [
   'meeting',
@@ -15,6 +15,7 @@ export const MATRIX_POLICIES: PolicyName[] = [
   'notice',
   'minutes',
   'submission',
+  'notification',
 ];
 
 /** Every feature's mutation rules under one policy: what the matrix of that policy runs. */

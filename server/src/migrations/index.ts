@@ -8,6 +8,7 @@ import { Migration20261202063000_attendance_and_speakers } from './Migration2026
 import { Migration20261202064500_notice_answers_calendar } from './Migration20261202064500_notice_answers_calendar.js';
 import { Migration20261202064500_minutes } from './Migration20261202064500_minutes.js';
 import { Migration20261202064000_forum_conveners_and_standard_agendas } from './Migration20261202064000_forum_conveners_and_standard_agendas.js';
+import { Migration20261202123000_notification_digests } from './Migration20261202123000_notification_digests.js';
 import { Migration20261202110000_submissions_and_notifications } from './Migration20261202110000_submissions_and_notifications.js';
 import { Migration20261202125500_submission_queues } from './Migration20261202125500_submission_queues.js';
 import { Migration20261202124000_submission_register } from './Migration20261202124000_submission_register.js';
@@ -38,6 +39,10 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261202110000_submissions_and_notifications',
     class: Migration20261202110000_submissions_and_notifications,
+  },
+  {
+    name: 'Migration20261202123000_notification_digests',
+    class: Migration20261202123000_notification_digests,
   },
   {
     name: 'Migration20261202124000_submission_register',

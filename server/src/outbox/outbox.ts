@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { PgBoss } from 'pg-boss';
 import { CompiledQuery, type Transaction } from 'kysely';
 import type { Logger } from '../logger.js';
@@ -7,6 +7,10 @@ import type { Mailer } from '../mail/mailer.js';
 /** What side effects are carried out with. */
 export interface SideEffectServices {
   mailer: Mailer;
+  /** For side effects that read what to do when they run (the notification digests). */
+  orm: MikroORM;
+  /** For side effects that record further ones (a digest records one mail per person). */
+  outbox: Outbox;
 }
 
 /**
@@ -17,6 +21,11 @@ export interface SideEffectKind<T extends object> {
   readonly name: string;
   /** Carries the side effect out; throwing retries it later, with backoff. */
   run(data: T, services: SideEffectServices): Promise<void>;
+  /**
+   * Also sent on a schedule (a cron expression in a time zone), with empty data: pg-boss's scheduler sends
+   * one job per occurrence whatever the number of instances.
+   */
+  readonly schedule?: { cron: string; tz: string };
 }
 
 /** Retries double from a second up to ten minutes, for about two days, before a side effect is given up. */
@@ -39,11 +48,15 @@ const QUEUE_POLICY = {
 export class Outbox {
   private constructor(
     private readonly boss: PgBoss,
-    private readonly services: SideEffectServices,
+    private readonly services: Omit<SideEffectServices, 'outbox'>,
     private readonly log: Logger,
   ) {}
 
-  static async start(databaseUrl: string, services: SideEffectServices, log: Logger): Promise<Outbox> {
+  static async start(
+    databaseUrl: string,
+    services: Omit<SideEffectServices, 'outbox'>,
+    log: Logger,
+  ): Promise<Outbox> {
     const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4 });
     boss.on('error', (error: Error) => log.warn({ err: error.message }, 'outbox'));
     await boss.start();
@@ -53,9 +66,10 @@ export class Outbox {
   /** Starts carrying out side effects of this kind (this instance's worker; several instances share them). */
   async handle(kind: SideEffectKind<never>): Promise<void> {
     await this.boss.createQueue(kind.name, QUEUE_POLICY);
+    if (kind.schedule) await this.boss.schedule(kind.name, kind.schedule.cron, {}, { tz: kind.schedule.tz });
     await this.boss.work<never>(kind.name, { pollingIntervalSeconds: 1 }, async ([job]) => {
       try {
-        await kind.run(job!.data, this.services);
+        await kind.run(job!.data, { ...this.services, outbox: this });
       } catch (error) {
         this.log.warn(
           { kind: kind.name, attempt: job!.retryCount + 1, err: (error as Error).message },

@@ -14,6 +14,7 @@ import { findVisibleSubmission } from './submission.queries.js';
 import { recordSubmissionStep } from './submission-steps.js';
 import type { Submission } from './submission.entity.js';
 import type { SubmissionMessageEntry } from './submission-matter.types.js';
+import { notifySubmissionMessage } from '../notifications/notification-fanout.js';
 
 export interface MatterTextInput {
   /** The matter's uuid, or null when the global id was not one. */
@@ -62,7 +63,7 @@ function refuseDraft(submission: Submission) {
  */
 export async function recordSubmissionMessage(
   tx: EntityManager,
-  _outbox: Outbox | undefined,
+  outbox: Outbox | undefined,
   message: {
     submission: Submission;
     visibility: SubmissionMessageVisibility;
@@ -81,6 +82,11 @@ export async function recordSubmissionMessage(
     topic: submissionTopic(message.submission.id),
     kind: message.visibility === SubmissionMessageVisibility.CONVERSATION ? 'MESSAGE' : 'NOTE',
     subjectId: message.submission.id,
+  });
+  await notifySubmissionMessage(tx, outbox, {
+    submissionId: message.submission.id,
+    authorId: message.authorId,
+    visibility: message.visibility,
   });
   return row;
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubmissionAction, SubmissionStatus } from '@samverka/domain';
 import { partySubmissionsTopic, publishLiveEvent, SUBMISSIONS_TOPIC, submissionTopic } from '../live/publish.js';
 import type { Outbox } from '../outbox/outbox.js';
+import { notifySubmissionStep } from '../notifications/notification-fanout.js';
 import { SubmissionEvent } from './submission-event.entity.js';
 import type { Submission } from './submission.entity.js';
 
@@ -21,12 +22,13 @@ export interface SubmissionStep {
 }
 
 /**
- * Records a step in the writing transaction: its timeline entry, and the live events of the matter's page and
- * of the lists. Every change of a matter passes through here, so the timeline misses no status change.
+ * Records a step in the writing transaction: its timeline entry, the live events of the matter's page and of
+ * the lists, and the notifications (and their mails, through the outbox) of those who follow the matter. Every
+ * change of a matter passes through here, so the timeline misses no status change and no follower misses a step.
  */
 export async function recordSubmissionStep(
   tx: EntityManager,
-  _outbox: Outbox | undefined,
+  outbox: Outbox | undefined,
   step: SubmissionStep,
 ) {
   const { submission } = step;
@@ -46,4 +48,5 @@ export async function recordSubmissionStep(
   await publishLiveEvent(tx, { topic: submissionTopic(submission.id), kind, subjectId: submission.id });
   await publishLiveEvent(tx, { topic: partySubmissionsTopic(submission.party.id), kind, subjectId: submission.id });
   await publishLiveEvent(tx, { topic: SUBMISSIONS_TOPIC, kind, subjectId: submission.id });
+  await notifySubmissionStep(tx, outbox, step);
 }

@@ -1,0 +1,47 @@
+import type { NotificationKind } from '../../gql/graphql';
+
+/** What a notification text needs: its kind, its params and the matter as the reader may see it. */
+export interface NotificationLike {
+  kind: NotificationKind;
+  params: readonly { name: string; value: string }[];
+  submission: { registrationNumber?: string | null; title?: string | null } | null;
+}
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+type Has = (key: string) => boolean;
+
+/** The matter's name: "SR 14/2026: title", the number alone when the title is not the reader's to see. */
+export function matterName(notification: NotificationLike, t: Translate): string {
+  const matter = notification.submission;
+  if (!matter) return t('notifications.someMatter');
+  if (matter.title)
+    return matter.registrationNumber ? `${matter.registrationNumber}: ${matter.title}` : matter.title;
+  return matter.registrationNumber
+    ? `${t('notifications.restrictedMatter')} ${matter.registrationNumber}`
+    : t('notifications.restrictedMatter');
+}
+
+/** The step in words, in the current language, from the kind and params (as the server's mails say it). */
+export function notificationPhrase(notification: NotificationLike, t: Translate, has: Has): string {
+  const param = (name: string) => notification.params.find((p) => p.name === name)?.value ?? '';
+  if (notification.kind === 'SUBMISSION_MESSAGE') {
+    const source = param('source');
+    return t(
+      has(`notifications.messages.${source}`)
+        ? `notifications.messages.${source}`
+        : 'notifications.messages.COMMENT',
+    );
+  }
+  const action = param('action');
+  return t(
+    has(`notifications.steps.${action}`) ? `notifications.steps.${action}` : 'notifications.steps.other',
+  );
+}
+
+/** The whole sentence, e.g. "SR 14/2026: Lokaler har registrerats." */
+export function notificationText(notification: NotificationLike, t: Translate, has: Has): string {
+  return t('notifications.text', {
+    matter: matterName(notification, t),
+    phrase: notificationPhrase(notification, t, has),
+  });
+}
