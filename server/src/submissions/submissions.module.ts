@@ -6,6 +6,8 @@ import { SubmissionMessage } from './submission-message.entity.js';
 import { SubmissionFollow } from './submission-follow.entity.js';
 import { RegistrationCounter } from './registration-counter.entity.js';
 import { SubmissionResolver } from './submission.resolver.js';
+import { SubmissionLifecycleResolver } from './submission-lifecycle.resolver.js';
+import { SUBMISSION_LIFECYCLE_MUTATION_RULES } from './submission-lifecycle.policy.js';
 
 /** Matters raised with Samverkansrådet: drafts, the workflow, the register, timeline, conversation, followers. */
 export const submissionsModule: FeatureModule = {
@@ -18,5 +20,6 @@ export const submissionsModule: FeatureModule = {
     SubmissionFollow,
     RegistrationCounter,
   ],
-  resolvers: [SubmissionResolver],
+  resolvers: [SubmissionResolver, SubmissionLifecycleResolver],
+  policies: [{ policy: 'submission', rules: SUBMISSION_LIFECYCLE_MUTATION_RULES }],
 };
