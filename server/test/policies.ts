@@ -3,7 +3,7 @@ import type { PolicyName } from '../src/feature-module.js';
 
 /**
  * The policies an authorization matrix exercises: meeting (authorization.test.ts), meeting-planning
- * (meeting-planning-authorization.test.ts), party, account, document, notice, minutes.
+ * (meeting-planning-authorization.test.ts), party, account, document, notice, minutes, submission (submission-lifecycle-authorization.test.ts).
  */
 export const MATRIX_POLICIES: PolicyName[] = [
   'meeting',
@@ -13,6 +13,7 @@ export const MATRIX_POLICIES: PolicyName[] = [
   'document',
   'notice',
   'minutes',
+  'submission',
 ];
 
 /** Every feature's mutation rules under one policy: what the matrix of that policy runs. */
