@@ -43,7 +43,7 @@ export function submissionStep(
   mutation: string,
   input: Record<string, unknown>,
   cookie?: string,
-): Promise<GraphQLResponse> {
+): Promise<GraphQLResponse<Record<string, any>>> {
   return server.gql(
     `mutation($input: ${SUBMISSION_INPUT_TYPES[mutation]}!) { ${mutation}(input: $input) {
       submission { ${SUBMISSION_FIELDS} } errors { field code message max } } }`,
@@ -78,7 +78,8 @@ export async function stepOk(
 ): Promise<Matter> {
   const res = await submissionStep(server, mutation, input, cookie);
   const payload = res.data?.[mutation] as { submission: Matter | null; errors: unknown[] } | undefined;
-  if (!payload?.submission) throw new Error(`${mutation} failed: ${JSON.stringify(res.errors ?? payload?.errors)}`);
+  if (!payload?.submission)
+    throw new Error(`${mutation} failed: ${JSON.stringify(res.errors ?? payload?.errors)}`);
   return payload.submission;
 }
 
@@ -150,7 +151,12 @@ export async function submittedMatter(
   overrides: Record<string, unknown> = {},
 ): Promise<Matter> {
   const draft = await draftMatter(server, cookie, partyId, overrides);
-  return stepOk(server, 'submitSubmission', { submissionId: draft.id, expectedVersion: draft.version }, cookie);
+  return stepOk(
+    server,
+    'submitSubmission',
+    { submissionId: draft.id, expectedVersion: draft.version },
+    cookie,
+  );
 }
 
 /** A submitted matter, registered by the coordinator. */

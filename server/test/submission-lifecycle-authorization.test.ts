@@ -62,7 +62,10 @@ const PREPARE: Record<string, () => Promise<{ matter?: Matter; input: Record<str
   createSubmissionDraft: async () => ({ input: { partyId: vivalla, ...draftContent() } }),
   updateSubmissionDraft: async () => {
     const matter = await draftMatter(server, cookies.submitter!, vivalla);
-    return { matter, input: { submissionId: matter.id, expectedVersion: matter.version, ...draftContent({ title: 'Ny' }) } };
+    return {
+      matter,
+      input: { submissionId: matter.id, expectedVersion: matter.version, ...draftContent({ title: 'Ny' }) },
+    };
   },
   submitSubmission: async () => {
     const matter = await draftMatter(server, cookies.submitter!, vivalla);
@@ -74,7 +77,10 @@ const PREPARE: Record<string, () => Promise<{ matter?: Matter; input: Record<str
   },
   returnSubmissionForCompletion: async () => {
     const matter = await submittedMatter(server, cookies.submitter!, vivalla);
-    return { matter, input: { submissionId: matter.id, expectedVersion: matter.version, reason: 'Komplettera.' } };
+    return {
+      matter,
+      input: { submissionId: matter.id, expectedVersion: matter.version, reason: 'Komplettera.' },
+    };
   },
   registerSubmission: async () => {
     const matter = await submittedMatter(server, cookies.submitter!, vivalla);
@@ -82,13 +88,21 @@ const PREPARE: Record<string, () => Promise<{ matter?: Matter; input: Record<str
   },
   declineSubmission: async () => {
     const matter = await submittedMatter(server, cookies.submitter!, vivalla);
-    return { matter, input: { submissionId: matter.id, expectedVersion: matter.version, reason: 'Utanför.' } };
+    return {
+      matter,
+      input: { submissionId: matter.id, expectedVersion: matter.version, reason: 'Utanför.' },
+    };
   },
   referSubmission: async () => {
     const matter = await registeredMatter(server, parties(), vivalla);
     return {
       matter,
-      input: { submissionId: matter.id, expectedVersion: matter.version, departmentId, answerDueOn: daysFromToday(10) },
+      input: {
+        submissionId: matter.id,
+        expectedVersion: matter.version,
+        departmentId,
+        answerDueOn: daysFromToday(10),
+      },
     };
   },
   answerSubmissionInWriting: async () => {
@@ -111,7 +125,10 @@ const PREPARE: Record<string, () => Promise<{ matter?: Matter; input: Record<str
   },
   decideSubmissionPublication: async () => {
     const matter = await submittedMatter(server, cookies.submitter!, vivalla, { requestsRestriction: true });
-    return { matter, input: { submissionId: matter.id, expectedVersion: matter.version, publication: 'RESTRICTED' } };
+    return {
+      matter,
+      input: { submissionId: matter.id, expectedVersion: matter.version, publication: 'RESTRICTED' },
+    };
   },
 };
 
@@ -141,7 +158,11 @@ describe.each(Object.entries(mutationRules('submission')))('%s', (mutation, rule
     const expectedAllowed =
       rule === 'draftFor'
         ? role === 'submitter'
-        : canTakeSubmissionAction(matter!.status as SubmissionStatus, rule as SubmissionAction, rolesOf(role, matter!));
+        : canTakeSubmissionAction(
+            matter!.status as SubmissionStatus,
+            rule as SubmissionAction,
+            rolesOf(role, matter!),
+          );
     const before = await rowCounts(server, SUBMISSION_TABLES);
     const res = await submissionStep(server, mutation, input, cookies[role]);
     if (expectedAllowed) {

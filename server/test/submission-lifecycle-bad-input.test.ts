@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MembershipRole, MembershipStatus, SUBMISSION_LIMITS, SUBMISSION_MAX_DOCUMENTS } from '@samverka/domain';
+import {
+  MembershipRole,
+  MembershipStatus,
+  SUBMISSION_LIMITS,
+  SUBMISSION_MAX_DOCUMENTS,
+} from '@samverka/domain';
 import { Membership } from '../src/parties/membership.entity.js';
 import { Party } from '../src/parties/party.entity.js';
 import { Person } from '../src/accounts/person.entity.js';
@@ -69,10 +74,25 @@ async function upload(cookie = member) {
 }
 
 /** The content checks, the same on a new draft and on an edit. */
-const CONTENT_CASES: [string, () => Promise<Record<string, unknown>> | Record<string, unknown>, [string, string][]][] = [
-  ['a missing title and description', () => ({ title: '  ', description: '' }), [['title', 'REQUIRED'], ['description', 'REQUIRED']]],
+const CONTENT_CASES: [
+  string,
+  () => Promise<Record<string, unknown>> | Record<string, unknown>,
+  [string, string][],
+][] = [
+  [
+    'a missing title and description',
+    () => ({ title: '  ', description: '' }),
+    [
+      ['title', 'REQUIRED'],
+      ['description', 'REQUIRED'],
+    ],
+  ],
   ['a title too long', () => ({ title: long(SUBMISSION_LIMITS.title) }), [['title', 'TOO_LONG']]],
-  ['a description too long', () => ({ description: long(SUBMISSION_LIMITS.description) }), [['description', 'TOO_LONG']]],
+  [
+    'a description too long',
+    () => ({ description: long(SUBMISSION_LIMITS.description) }),
+    [['description', 'TOO_LONG']],
+  ],
   ['a control character', () => ({ title: NUL }), [['title', 'INVALID']]],
   ['a wrong kind', () => ({ kind: 'COMPLAINT' }), [['kind', 'INVALID']]],
   ['an unknown principle', () => ({ principles: ['DIALOGUE', 'LOYALTY'] }), [['principles', 'INVALID']]],
@@ -95,7 +115,12 @@ const CONTENT_CASES: [string, () => Promise<Record<string, unknown>> | Record<st
 
 describe('createSubmissionDraft', () => {
   test.each(CONTENT_CASES)('%s', async (_case, overrides, expected) => {
-    await refused('createSubmissionDraft', { partyId: vivalla, ...draftContent(await overrides()) }, member, expected);
+    await refused(
+      'createSubmissionDraft',
+      { partyId: vivalla, ...draftContent(await overrides()) },
+      member,
+      expected,
+    );
   });
 
   test('a party that has not joined the agreement', async () => {
@@ -105,7 +130,9 @@ describe('createSubmissionDraft', () => {
     em.create(Membership, { person, party, role: MembershipRole.MEMBER, status: MembershipStatus.ACTIVE });
     await em.flush();
     const partyId = Buffer.from(`Party:${party.id}`).toString('base64url');
-    await refused('createSubmissionDraft', { partyId, ...draftContent() }, member, [['partyId', 'INVALID_TRANSITION']]);
+    await refused('createSubmissionDraft', { partyId, ...draftContent() }, member, [
+      ['partyId', 'INVALID_TRANSITION'],
+    ]);
   });
 });
 
@@ -130,9 +157,12 @@ describe('documents', () => {
   test('a document on another matter cannot be attached to a second one', async () => {
     const id = await upload();
     await draftMatter(server, member, vivalla, { documentIds: [id] });
-    await refused('createSubmissionDraft', { partyId: vivalla, ...draftContent({ documentIds: [id] }) }, member, [
-      ['documentIds.0', 'NOT_FOUND'],
-    ]);
+    await refused(
+      'createSubmissionDraft',
+      { partyId: vivalla, ...draftContent({ documentIds: [id] }) },
+      member,
+      [['documentIds.0', 'NOT_FOUND']],
+    );
   });
 
   test('an edit keeps the documents already on the matter and drops those left out', async () => {
@@ -145,14 +175,16 @@ describe('documents', () => {
       { submissionId: draft.id, expectedVersion: draft.version, ...draftContent({ documentIds: [kept] }) },
       member,
     );
-    expect(res.data!.updateSubmissionDraft.submission.documents.map((d: { id: string }) => d.id)).toEqual([kept]);
-    const [{ n }] = await server.orm.em
+    expect(res.data!.updateSubmissionDraft.submission.documents.map((d: { id: string }) => d.id)).toEqual([
+      kept,
+    ]);
+    const rows = await server.orm.em
       .fork()
       .getConnection()
-      .execute(`select count(*)::int as n from document where id = ?`, [
+      .execute(`select id from document where id = ?`, [
         Buffer.from(dropped, 'base64url').toString().split(':')[1],
       ]);
-    expect(n).toBe(0);
+    expect(rows).toEqual([]);
   });
 });
 
@@ -199,33 +231,52 @@ describe('steps with texts', () => {
     const matter = await submittedMatter(server, member, vivalla);
     const input = { submissionId: matter.id, expectedVersion: matter.version };
     await refused(mutation, { ...input, [field]: ' ' }, coordinator, [[field, 'REQUIRED']]);
-    await refused(mutation, { ...input, [field]: long(SUBMISSION_LIMITS.text) }, coordinator, [[field, 'TOO_LONG']]);
+    await refused(mutation, { ...input, [field]: long(SUBMISSION_LIMITS.text) }, coordinator, [
+      [field, 'TOO_LONG'],
+    ]);
     await refused(mutation, { ...input, [field]: NUL }, coordinator, [[field, 'INVALID']]);
   });
 
   test('withdrawSubmission: a reason too long, or with a control character', async () => {
     const matter = await submittedMatter(server, member, vivalla);
     const input = { submissionId: matter.id, expectedVersion: matter.version };
-    await refused('withdrawSubmission', { ...input, reason: long(SUBMISSION_LIMITS.text) }, member, [['reason', 'TOO_LONG']]);
+    await refused('withdrawSubmission', { ...input, reason: long(SUBMISSION_LIMITS.text) }, member, [
+      ['reason', 'TOO_LONG'],
+    ]);
     await refused('withdrawSubmission', { ...input, reason: NUL }, member, [['reason', 'INVALID']]);
   });
 
   test('answerSubmissionInWriting: the answer missing, too long, with a control character', async () => {
-    const matter = await referredMatter(server, { party: member, coordinator }, vivalla, department.departmentId);
+    const matter = await referredMatter(
+      server,
+      { party: member, coordinator },
+      vivalla,
+      department.departmentId,
+    );
     const input = { submissionId: matter.id, expectedVersion: matter.version };
-    await refused('answerSubmissionInWriting', { ...input, answer: '' }, department.cookie, [['answer', 'REQUIRED']]);
-    await refused('answerSubmissionInWriting', { ...input, answer: long(SUBMISSION_LIMITS.text) }, department.cookie, [
-      ['answer', 'TOO_LONG'],
+    await refused('answerSubmissionInWriting', { ...input, answer: '' }, department.cookie, [
+      ['answer', 'REQUIRED'],
     ]);
-    await refused('answerSubmissionInWriting', { ...input, answer: NUL }, department.cookie, [['answer', 'INVALID']]);
+    await refused(
+      'answerSubmissionInWriting',
+      { ...input, answer: long(SUBMISSION_LIMITS.text) },
+      department.cookie,
+      [['answer', 'TOO_LONG']],
+    );
+    await refused('answerSubmissionInWriting', { ...input, answer: NUL }, department.cookie, [
+      ['answer', 'INVALID'],
+    ]);
   });
 
   test('referSubmission: no department, a party that is no department, a date missing or in the past', async () => {
     const matter = await registeredMatter(server, { party: member, coordinator }, vivalla);
     const input = { submissionId: matter.id, expectedVersion: matter.version };
-    await refused('referSubmission', { ...input, departmentId: 'bm9wZQ', answerDueOn: daysFromToday(5) }, coordinator, [
-      ['departmentId', 'NOT_FOUND'],
-    ]);
+    await refused(
+      'referSubmission',
+      { ...input, departmentId: 'bm9wZQ', answerDueOn: daysFromToday(5) },
+      coordinator,
+      [['departmentId', 'NOT_FOUND']],
+    );
     await refused('referSubmission', { ...input, departmentId: vivalla, answerDueOn: 'snart' }, coordinator, [
       ['departmentId', 'INVALID'],
       ['answerDueOn', 'REQUIRED'],
@@ -278,17 +329,19 @@ describe('a transition not allowed from the current state', () => {
       );
       matter = res.data!.declineSubmission.submission;
     }
-    await refused(
-      mutation,
-      pick(mutation, matter),
-      who === 'member' ? member : coordinator,
-      [['', 'INVALID_TRANSITION']],
-    );
+    await refused(mutation, pick(mutation, matter), who === 'member' ? member : coordinator, [
+      ['', 'INVALID_TRANSITION'],
+    ]);
   });
 
   test('co-signing a matter that is closed', async () => {
     const matter = await submittedMatter(server, member, vivalla);
-    await submissionStep(server, 'withdrawSubmission', { submissionId: matter.id, expectedVersion: matter.version }, member);
+    await submissionStep(
+      server,
+      'withdrawSubmission',
+      { submissionId: matter.id, expectedVersion: matter.version },
+      member,
+    );
     await refused('cosignSubmission', { submissionId: matter.id, partyId: other.partyId }, other.cookie, [
       ['', 'INVALID_TRANSITION'],
     ]);

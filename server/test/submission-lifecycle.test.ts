@@ -50,7 +50,11 @@ const coordinatorViewer = (): Viewer => ({
 });
 
 async function read(id: string, cookie?: string) {
-  const res = await server.gql(`query($id: ID!) { submission(id: $id) { ${SUBMISSION_FIELDS} } }`, { id }, cookie);
+  const res = await server.gql(
+    `query($id: ID!) { submission(id: $id) { ${SUBMISSION_FIELDS} } }`,
+    { id },
+    cookie,
+  );
   return res.data!.submission;
 }
 
@@ -65,10 +69,14 @@ describe('registration numbers', () => {
   // First in the file, so the series of this year starts here at 1.
   test('20 registrations at the same instant get 20 distinct, consecutive numbers', async () => {
     const matters = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => submittedMatter(server, member, vivalla, { title: `Ärende ${i + 1}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        submittedMatter(server, member, vivalla, { title: `Ärende ${i + 1}` }),
+      ),
     );
     const registered = await Promise.all(
-      matters.map((m) => stepOk(server, 'registerSubmission', { submissionId: m.id, expectedVersion: m.version }, coordinator)),
+      matters.map((m) =>
+        stepOk(server, 'registerSubmission', { submissionId: m.id, expectedVersion: m.version }, coordinator),
+      ),
     );
     const numbers = registered.map((m) => Number(/^SR (\d+)\/(\d+)$/.exec(m.registrationNumber)![1]));
     expect(registered.every((m) => m.registrationNumber.endsWith(`/${year}`))).toBe(true);
@@ -84,7 +92,9 @@ describe('registration numbers', () => {
       { submissionId: stale.id, expectedVersion: stale.version - 1 },
       coordinator,
     );
-    expect(res.data!.registerSubmission.errors).toMatchObject([{ field: ['input', 'expectedVersion'], code: 'STALE_VERSION' }]);
+    expect(res.data!.registerSubmission.errors).toMatchObject([
+      { field: ['input', 'expectedVersion'], code: 'STALE_VERSION' },
+    ]);
     expect(await rowCounts(server, SUBMISSION_TABLES)).toEqual(before);
 
     await expect(
@@ -108,34 +118,46 @@ describe('registration numbers', () => {
 
   test('a new year restarts at 1, and the pattern from the configuration lays the number out', async () => {
     const matter = await submittedMatter(server, member, vivalla);
-    const config = loadConfig({ REGISTRATION_SERIES: 'Ks', REGISTRATION_PATTERN: '{series} {year}/{number:4}' });
+    const config = loadConfig({
+      REGISTRATION_SERIES: 'Ks',
+      REGISTRATION_PATTERN: '{series} {year}/{number:4}',
+    });
     // Half an hour into New Year's Day in Stockholm is still the old year in UTC.
     const newYear = new Date(`${year + 1}-01-01T00:30:00+01:00`);
-    const done = await server.orm.em.fork().transactional((tx) =>
-      registerSubmission(
-        tx,
-        coordinatorViewer(),
-        { submissionId: uuidOf(matter.id), expectedVersion: matter.version },
-        { registration: config.registration, now: newYear },
-      ),
-    );
+    const done = await server.orm.em
+      .fork()
+      .transactional((tx) =>
+        registerSubmission(
+          tx,
+          coordinatorViewer(),
+          { submissionId: uuidOf(matter.id), expectedVersion: matter.version },
+          { registration: config.registration, now: newYear },
+        ),
+      );
     expect(done.registrationNumber).toBe(`Ks ${year + 1}/0001`);
     const next = await submittedMatter(server, member, vivalla);
-    const again = await server.orm.em.fork().transactional((tx) =>
-      registerSubmission(
-        tx,
-        coordinatorViewer(),
-        { submissionId: uuidOf(next.id), expectedVersion: next.version },
-        { registration: { series: 'SR', pattern: '{series} {number}/{year}' }, now: newYear },
-      ),
-    );
+    const again = await server.orm.em
+      .fork()
+      .transactional((tx) =>
+        registerSubmission(
+          tx,
+          coordinatorViewer(),
+          { submissionId: uuidOf(next.id), expectedVersion: next.version },
+          { registration: { series: 'SR', pattern: '{series} {number}/{year}' }, now: newYear },
+        ),
+      );
     expect(again.registrationNumber).toBe(`SR 1/${year + 1}`);
   });
 });
 
 test('draft → submit → return → resubmit → register → refer → answer in writing → close, each on the timeline', async () => {
   const draft = await draftMatter(server, member, vivalla);
-  expect(draft).toMatchObject({ status: 'DRAFT', kind: 'OBSTACLE', principles: ['DIALOGUE', 'DIVERSITY'], commitments: [2, 5] });
+  expect(draft).toMatchObject({
+    status: 'DRAFT',
+    kind: 'OBSTACLE',
+    principles: ['DIALOGUE', 'DIVERSITY'],
+    commitments: [2, 5],
+  });
   expect(draft.viewerActions).toEqual(['EDIT', 'SUBMIT']);
   expect(await read(draft.id)).toBeNull();
   expect(await read(draft.id, other.cookie)).toBeNull();
@@ -157,9 +179,18 @@ test('draft → submit → return → resubmit → register → refer → answer
     },
     member,
   );
-  expect(edited).toMatchObject({ kind: 'QUESTION', title: 'Hur bokar nätverk lokaler?', principles: ['OPENNESS'] });
+  expect(edited).toMatchObject({
+    kind: 'QUESTION',
+    title: 'Hur bokar nätverk lokaler?',
+    principles: ['OPENNESS'],
+  });
 
-  const submitted = await stepOk(server, 'submitSubmission', { submissionId: draft.id, expectedVersion: edited.version }, member);
+  const submitted = await stepOk(
+    server,
+    'submitSubmission',
+    { submissionId: draft.id, expectedVersion: edited.version },
+    member,
+  );
   expect(submitted.status).toBe('SUBMITTED');
   expect(submitted.submittedAt).toBeTruthy();
   expect((await read(draft.id)).title).toBe('Hur bokar nätverk lokaler?');
@@ -167,7 +198,11 @@ test('draft → submit → return → resubmit → register → refer → answer
   const returned = await stepOk(
     server,
     'returnSubmissionForCompletion',
-    { submissionId: draft.id, expectedVersion: submitted.version, reason: 'Beskriv vilka lokaler det gäller.' },
+    {
+      submissionId: draft.id,
+      expectedVersion: submitted.version,
+      reason: 'Beskriv vilka lokaler det gäller.',
+    },
     coordinator,
   );
   expect(returned).toMatchObject({ status: 'RETURNED', statusReason: 'Beskriv vilka lokaler det gäller.' });
@@ -189,7 +224,12 @@ test('draft → submit → return → resubmit → register → refer → answer
     },
     member,
   );
-  const resubmitted = await stepOk(server, 'submitSubmission', { submissionId: draft.id, expectedVersion: completed.version }, member);
+  const resubmitted = await stepOk(
+    server,
+    'submitSubmission',
+    { submissionId: draft.id, expectedVersion: completed.version },
+    member,
+  );
   expect(resubmitted.submittedAt).toBe(submitted.submittedAt);
   expect(resubmitted.statusReason).toBeNull();
 
@@ -213,19 +253,32 @@ test('draft → submit → return → resubmit → register → refer → answer
     },
     coordinator,
   );
-  expect(referred).toMatchObject({ status: 'REFERRED', answerDueOn: daysFromToday(14), referredTo: { name: 'Kultur- och fritidsförvaltningen' } });
+  expect(referred).toMatchObject({
+    status: 'REFERRED',
+    answerDueOn: daysFromToday(14),
+    referredTo: { name: 'Kultur- och fritidsförvaltningen' },
+  });
   expect((await read(draft.id, department.cookie)).viewerActions).toEqual(['ANSWER_IN_WRITING']);
 
   const answered = await stepOk(
     server,
     'answerSubmissionInWriting',
-    { submissionId: draft.id, expectedVersion: referred.version, answer: 'Nätverk bokar genom Föreningsrådet.' },
+    {
+      submissionId: draft.id,
+      expectedVersion: referred.version,
+      answer: 'Nätverk bokar genom Föreningsrådet.',
+    },
     department.cookie,
   );
   expect(answered).toMatchObject({ status: 'ANSWERED', answer: 'Nätverk bokar genom Föreningsrådet.' });
   expect(answered.answeredAt).toBeTruthy();
 
-  const closed = await stepOk(server, 'closeSubmission', { submissionId: draft.id, expectedVersion: answered.version }, coordinator);
+  const closed = await stepOk(
+    server,
+    'closeSubmission',
+    { submissionId: draft.id, expectedVersion: answered.version },
+    coordinator,
+  );
   expect(closed.status).toBe('CLOSED');
   expect(closed.closedAt).toBeTruthy();
 
@@ -260,7 +313,9 @@ test('the party withdraws its matter; the coordinator declines another with a re
     { submissionId: registered.id, expectedVersion: registered.version, reason: '   ' },
     coordinator,
   );
-  expect(missingReason.data!.declineSubmission.errors).toMatchObject([{ field: ['input', 'reason'], code: 'REQUIRED' }]);
+  expect(missingReason.data!.declineSubmission.errors).toMatchObject([
+    { field: ['input', 'reason'], code: 'REQUIRED' },
+  ]);
   const declined = await stepOk(
     server,
     'declineSubmission',
@@ -268,7 +323,12 @@ test('the party withdraws its matter; the coordinator declines another with a re
     coordinator,
   );
   expect(declined).toMatchObject({ status: 'DECLINED', statusReason: 'Utanför överenskommelsen.' });
-  expect((await timeline(registered.id)).at(-1)).toEqual(['DECLINE', 'REGISTERED', 'DECLINED', 'Utanför överenskommelsen.']);
+  expect((await timeline(registered.id)).at(-1)).toEqual([
+    'DECLINE',
+    'REGISTERED',
+    'DECLINED',
+    'Utanför överenskommelsen.',
+  ]);
 });
 
 test('another joined party co-signs once: a double click writes one row, the second is a field error', async () => {
@@ -281,17 +341,29 @@ test('another joined party co-signs once: a double click writes one row, the sec
   ]);
   const payloads = [first.data!.cosignSubmission, second.data!.cosignSubmission];
   expect(payloads.filter((p) => p.submission)).toHaveLength(1);
-  expect(payloads.find((p) => !p.submission).errors).toMatchObject([{ field: ['input', 'partyId'], code: 'DUPLICATE' }]);
+  expect(payloads.find((p) => !p.submission).errors).toMatchObject([
+    { field: ['input', 'partyId'], code: 'DUPLICATE' },
+  ]);
   const seen = await read(matter.id);
-  expect(seen.cosigners.map((p: { name: string }) => p.name)).toEqual([expect.stringContaining('Grannföreningen')]);
+  expect(seen.cosigners.map((p: { name: string }) => p.name)).toEqual([
+    expect.stringContaining('Grannföreningen'),
+  ]);
   expect((await read(matter.id, other.cookie)).viewerActions).toEqual([]);
   expect((await timeline(matter.id)).filter(([action]) => action === 'COSIGN')).toHaveLength(1);
 });
 
 test('handling without publication: asked for by the party, decided by the coordinator', async () => {
-  const draft = await draftMatter(server, member, vivalla, { requestsRestriction: true, title: 'Namngivna personer' });
+  const draft = await draftMatter(server, member, vivalla, {
+    requestsRestriction: true,
+    title: 'Namngivna personer',
+  });
   expect(draft.publication).toBe('RESTRICTION_REQUESTED');
-  const submitted = await stepOk(server, 'submitSubmission', { submissionId: draft.id, expectedVersion: draft.version }, member);
+  const submitted = await stepOk(
+    server,
+    'submitSubmission',
+    { submissionId: draft.id, expectedVersion: draft.version },
+    member,
+  );
   const registered = await stepOk(
     server,
     'registerSubmission',
@@ -301,7 +373,12 @@ test('handling without publication: asked for by the party, decided by the coord
   const restricted = await stepOk(
     server,
     'decideSubmissionPublication',
-    { submissionId: draft.id, expectedVersion: registered.version, publication: 'RESTRICTED', reason: 'Namnger enskilda.' },
+    {
+      submissionId: draft.id,
+      expectedVersion: registered.version,
+      publication: 'RESTRICTED',
+      reason: 'Namnger enskilda.',
+    },
     coordinator,
   );
   expect(restricted.publication).toBe('RESTRICTED');
@@ -326,7 +403,9 @@ test('handling without publication: asked for by the party, decided by the coord
     { submissionId: draft.id, expectedVersion: restricted.version, publication: 'RESTRICTION_REQUESTED' },
     coordinator,
   );
-  expect(invalid.data!.decideSubmissionPublication.errors).toMatchObject([{ field: ['input', 'publication'], code: 'INVALID' }]);
+  expect(invalid.data!.decideSubmissionPublication.errors).toMatchObject([
+    { field: ['input', 'publication'], code: 'INVALID' },
+  ]);
   const opened = await stepOk(
     server,
     'decideSubmissionPublication',
@@ -335,5 +414,8 @@ test('handling without publication: asked for by the party, decided by the coord
   );
   expect(opened.publication).toBe('PUBLIC');
   expect((await read(draft.id)).title).toBe('Namngivna personer');
-  expect((await timeline(draft.id)).slice(-2).map(([action]) => action)).toEqual(['DECIDE_PUBLICATION', 'DECIDE_PUBLICATION']);
+  expect((await timeline(draft.id)).slice(-2).map(([action]) => action)).toEqual([
+    'DECIDE_PUBLICATION',
+    'DECIDE_PUBLICATION',
+  ]);
 });

@@ -13,5 +13,10 @@ export function stockholmYear(at: Date): number {
 
 /** The date in Stockholm at an instant, as YYYY-MM-DD: an answer is due on a date, not in the past. */
 export function stockholmDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: STOCKHOLM, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: STOCKHOLM,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }

@@ -12,9 +12,14 @@ const content = {
   kind: text('QUESTION, OBSTACLE or PROPOSAL (SubmissionKind).'),
   title: text('The title, at most 200 characters.'),
   description: text('What the matter is about, at most 10 000 characters.'),
-  principles: field<string[]>(() => [String], 'The principles of the agreement it concerns (PrincipleKey values).'),
+  principles: field<string[]>(
+    () => [String],
+    'The principles of the agreement it concerns (PrincipleKey values).',
+  ),
   commitments: field<number[]>(() => [Int], 'The commitments of the agreement it concerns, by position 1–6.'),
-  activityId: field<string | null>(() => ID, 'The activity of the plan it relates to, if any.', { nullable: true }),
+  activityId: field<string | null>(() => ID, 'The activity of the plan it relates to, if any.', {
+    nullable: true,
+  }),
   documentIds: field<string[]>(() => [ID], 'Documents uploaded through POST /dokument, in order.'),
   requestsRestriction: flag('Asks for handling without publication (for example where it names people).'),
 };
@@ -94,7 +99,7 @@ export type DecideSubmissionPublicationInput = InstanceType<typeof DecideSubmiss
 
 export const SubmissionStepPayload = Payload(
   'SubmissionStepPayload',
-  'Result of a step in a matter\'s workflow.',
+  "Result of a step in a matter's workflow.",
   {
     submission: field<Submission | null>(() => Submission, 'The matter after the step; null when refused.', {
       nullable: true,
@@ -112,7 +117,9 @@ export function contentOf(input: CreateSubmissionDraftInput | UpdateSubmissionDr
     principles: input.principles,
     commitments: input.commitments,
     activityId:
-      input.activityId === null || input.activityId === undefined ? null : (idOfType(input.activityId, 'Activity') ?? ''),
+      input.activityId === null || input.activityId === undefined
+        ? null
+        : (idOfType(input.activityId, 'Activity') ?? ''),
     documentIds: input.documentIds.map(documentIdOf),
     requestsRestriction: input.requestsRestriction,
   };

@@ -38,7 +38,8 @@ const contextOf = ({ outbox, registration }: GraphQLContext) => ({ outbox, regis
 @Resolver(() => Submission)
 export class SubmissionLifecycleResolver {
   @FieldResolver(() => [PrincipleKey], {
-    description: 'The principles of the agreement it concerns; empty when the viewer may not read the content.',
+    description:
+      'The principles of the agreement it concerns; empty when the viewer may not read the content.',
   })
   @Extensions(PERSON_DEPENDENT)
   async principles(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
@@ -46,7 +47,8 @@ export class SubmissionLifecycleResolver {
   }
 
   @FieldResolver(() => [Int], {
-    description: 'The commitments it concerns, by position 1–6; empty when the viewer may not read the content.',
+    description:
+      'The commitments it concerns, by position 1–6; empty when the viewer may not read the content.',
   })
   @Extensions(PERSON_DEPENDENT)
   async commitments(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
@@ -55,7 +57,8 @@ export class SubmissionLifecycleResolver {
 
   @FieldResolver(() => Activity, {
     nullable: true,
-    description: 'The activity of the plan it relates to; null when none or the viewer may not read the content.',
+    description:
+      'The activity of the plan it relates to; null when none or the viewer may not read the content.',
   })
   @Extensions(PERSON_DEPENDENT)
   async activity(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
@@ -84,7 +87,8 @@ export class SubmissionLifecycleResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "The answer: the meeting's decision or the department's written answer; null until answered.",
+    description:
+      "The answer: the meeting's decision or the department's written answer; null until answered.",
   })
   @Extensions(PERSON_DEPENDENT)
   async answer(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
@@ -131,14 +135,22 @@ export class SubmissionLifecycleResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     return payloadWith('submission', () =>
-      lifecycle.updateSubmissionDraft(ctx.em, ctx.viewer, { ...stepOf(input), ...contentOf(input) }, contextOf(ctx)),
+      lifecycle.updateSubmissionDraft(
+        ctx.em,
+        ctx.viewer,
+        { ...stepOf(input), ...contentOf(input) },
+        contextOf(ctx),
+      ),
     );
   }
 
   @Mutation(() => SubmissionStepPayload, {
     description: 'The party submits its draft, or its completed matter, to Samverkansrådet.',
   })
-  submitSubmission(@Arg('input', () => SubmissionStepInput) input: SubmissionStepInput, @Ctx() ctx: GraphQLContext) {
+  submitSubmission(
+    @Arg('input', () => SubmissionStepInput) input: SubmissionStepInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return payloadWith('submission', () =>
       lifecycle.submitSubmission(ctx.em, ctx.viewer, stepOf(input), contextOf(ctx)),
     );
@@ -150,12 +162,18 @@ export class SubmissionLifecycleResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     return payloadWith('submission', () =>
-      lifecycle.withdrawSubmission(ctx.em, ctx.viewer, { ...stepOf(input), reason: input.reason }, contextOf(ctx)),
+      lifecycle.withdrawSubmission(
+        ctx.em,
+        ctx.viewer,
+        { ...stepOf(input), reason: input.reason },
+        contextOf(ctx),
+      ),
     );
   }
 
   @Mutation(() => SubmissionStepPayload, {
-    description: 'The coordinator returns a submitted matter for the party to complete, saying what is missing.',
+    description:
+      'The coordinator returns a submitted matter for the party to complete, saying what is missing.',
   })
   returnSubmissionForCompletion(
     @Arg('input', () => SubmissionReasonInput) input: SubmissionReasonInput,
@@ -191,14 +209,22 @@ export class SubmissionLifecycleResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     return payloadWith('submission', () =>
-      lifecycle.declineSubmission(ctx.em, ctx.viewer, { ...stepOf(input), reason: input.reason }, contextOf(ctx)),
+      lifecycle.declineSubmission(
+        ctx.em,
+        ctx.viewer,
+        { ...stepOf(input), reason: input.reason },
+        contextOf(ctx),
+      ),
     );
   }
 
   @Mutation(() => SubmissionStepPayload, {
     description: 'The coordinator refers a registered matter to a municipal department for a written answer.',
   })
-  referSubmission(@Arg('input', () => ReferSubmissionInput) input: ReferSubmissionInput, @Ctx() ctx: GraphQLContext) {
+  referSubmission(
+    @Arg('input', () => ReferSubmissionInput) input: ReferSubmissionInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return payloadWith('submission', () =>
       lifecycle.referSubmission(
         ctx.em,
@@ -210,7 +236,8 @@ export class SubmissionLifecycleResolver {
   }
 
   @Mutation(() => SubmissionStepPayload, {
-    description: "The department's C-nätet representative, or the coordinator, answers a referred matter in writing.",
+    description:
+      "The department's C-nätet representative, or the coordinator, answers a referred matter in writing.",
   })
   answerSubmissionInWriting(
     @Arg('input', () => AnswerSubmissionInWritingInput) input: AnswerSubmissionInWritingInput,
@@ -227,7 +254,10 @@ export class SubmissionLifecycleResolver {
   }
 
   @Mutation(() => SubmissionStepPayload, { description: 'The coordinator closes an answered matter.' })
-  closeSubmission(@Arg('input', () => SubmissionStepInput) input: SubmissionStepInput, @Ctx() ctx: GraphQLContext) {
+  closeSubmission(
+    @Arg('input', () => SubmissionStepInput) input: SubmissionStepInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return payloadWith('submission', () =>
       lifecycle.closeSubmission(ctx.em, ctx.viewer, stepOf(input), contextOf(ctx)),
     );

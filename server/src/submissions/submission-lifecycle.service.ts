@@ -79,7 +79,13 @@ const KINDS = Object.values(SubmissionKind) as string[];
 const PRINCIPLES = Object.values(PrincipleKey) as string[];
 
 /** Trims a required text and checks its length; null (with the problem noted) when it is missing or too long. */
-function requiredText(problems: InputProblems, field: string, value: string | null | undefined, max: number, missing: string) {
+function requiredText(
+  problems: InputProblems,
+  field: string,
+  value: string | null | undefined,
+  max: number,
+  missing: string,
+) {
   const text = normaliseText(value);
   if (!text) {
     problems.add(field, missing, UserErrorCode.REQUIRED);
@@ -103,8 +109,15 @@ async function checkContent(
   submissionId: string | null,
 ): Promise<CheckedContent> {
   const problems = new InputProblems();
-  if (!KINDS.includes(input.kind)) problems.add('kind', 'Välj vad slags ärende det är.', UserErrorCode.INVALID);
-  const title = requiredText(problems, 'title', input.title, SUBMISSION_LIMITS.title, 'Ge ärendet en rubrik.');
+  if (!KINDS.includes(input.kind))
+    problems.add('kind', 'Välj vad slags ärende det är.', UserErrorCode.INVALID);
+  const title = requiredText(
+    problems,
+    'title',
+    input.title,
+    SUBMISSION_LIMITS.title,
+    'Ge ärendet en rubrik.',
+  );
   const description = requiredText(
     problems,
     'description',
@@ -172,7 +185,11 @@ async function checkDocuments(
       (onThisMatter ||
         (document.uploadedBy?.id === viewer.id && held.every((a) => a.submission?.id === submissionId)));
     if (!usable) {
-      problems.add(`documentIds.${index}`, 'Dokumentet finns inte; ladda upp det igen.', UserErrorCode.NOT_FOUND);
+      problems.add(
+        `documentIds.${index}`,
+        'Dokumentet finns inte; ladda upp det igen.',
+        UserErrorCode.NOT_FOUND,
+      );
     }
   });
   return documents;
@@ -192,7 +209,9 @@ async function applyContent(tx: EntityManager, submission: Submission, content: 
   submission.description = content.description;
   submission.principles = content.principles;
   submission.commitments = content.commitments;
-  submission.activity = content.activity ? tx.getReference(Activity, content.activity.id, { wrapped: true }) : null;
+  submission.activity = content.activity
+    ? tx.getReference(Activity, content.activity.id, { wrapped: true })
+    : null;
   submission.publication = publicationFor(submission.publication ?? null, content.requestsRestriction);
   const attached = await tx.find(DocumentAttachment, { submission: submission.id });
   const keep = new Set(content.documents.map((d) => d.id));
@@ -268,7 +287,9 @@ async function takeStep(
     const submission = await lockedSubmission(tx, input.submissionId);
     const facts = await viewerSubmissionFacts(tx, viewer);
     if (!submissionPolicy.see(facts, submission)) throw missing();
-    const cosigned = (await tx.find(SubmissionCosignature, { submission: submission.id })).map((c) => c.party.id);
+    const cosigned = (await tx.find(SubmissionCosignature, { submission: submission.id })).map(
+      (c) => c.party.id,
+    );
     const roles = submissionPolicy.roles(facts, submission, cosigned);
     if (!SUBMISSION_TRANSITIONS[action].by.some((role) => roles.includes(role))) throw forbidden();
     if (submission.version !== input.expectedVersion) {
@@ -331,10 +352,17 @@ export function updateSubmissionDraft(
   input: SubmissionStepInput & SubmissionContentInput,
   context: LifecycleContext = {},
 ) {
-  return takeStep(em, viewer, input, SubmissionAction.EDIT, context, async ({ tx, viewer: v, submission }) => {
-    const content = await checkContent(tx, v, input, submission.id);
-    await applyContent(tx, submission, content);
-  });
+  return takeStep(
+    em,
+    viewer,
+    input,
+    SubmissionAction.EDIT,
+    context,
+    async ({ tx, viewer: v, submission }) => {
+      const content = await checkContent(tx, v, input, submission.id);
+      await applyContent(tx, submission, content);
+    },
+  );
 }
 
 /** The party submits its draft (or its completed matter) to Samverkansrådet. */
@@ -372,11 +400,18 @@ export function returnSubmissionForCompletion(
   input: SubmissionStepInput & { reason: string },
   context: LifecycleContext = {},
 ) {
-  return takeStep(em, viewer, input, SubmissionAction.RETURN_FOR_COMPLETION, context, async ({ submission }) => {
-    const reason = checkedText(input.reason, 'reason', 'Skriv vad som behöver kompletteras.');
-    submission.statusReason = reason;
-    return { text: reason };
-  });
+  return takeStep(
+    em,
+    viewer,
+    input,
+    SubmissionAction.RETURN_FOR_COMPLETION,
+    context,
+    async ({ submission }) => {
+      const reason = checkedText(input.reason, 'reason', 'Skriv vad som behöver kompletteras.');
+      submission.statusReason = reason;
+      return { text: reason };
+    },
+  );
 }
 
 /**
@@ -527,8 +562,14 @@ export async function cosignSubmission(
     if (!submissionPolicy.see(facts, submission)) throw missing();
     const party = input.partyId ? facts.parties.get(input.partyId) : undefined;
     if (!party?.joined || input.partyId === submission.party.id) throw forbidden();
-    if (!canTakeSubmissionAction(submission.status, SubmissionAction.COSIGN, SUBMISSION_TRANSITIONS.COSIGN.by)) {
-      throw userError('', 'Det går inte att ställa sig bakom ärendet i det här läget.', UserErrorCode.INVALID_TRANSITION);
+    if (
+      !canTakeSubmissionAction(submission.status, SubmissionAction.COSIGN, SUBMISSION_TRANSITIONS.COSIGN.by)
+    ) {
+      throw userError(
+        '',
+        'Det går inte att ställa sig bakom ärendet i det här läget.',
+        UserErrorCode.INVALID_TRANSITION,
+      );
     }
     if (await tx.count(SubmissionCosignature, { submission: submission.id, party: input.partyId! })) {
       throw userError('partyId', 'Parten står redan bakom ärendet.', UserErrorCode.DUPLICATE);
