@@ -83,6 +83,26 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'room.projectorTitle', bare: true },
   },
   {
+    path: '/arenden/nytt',
+    name: 'newSubmission',
+    component: () => import('./features/submissions/NewSubmissionPage.vue'),
+    meta: { titleKey: 'submissionForm.newTitle' },
+  },
+  {
+    path: '/arenden/:id/redigera',
+    name: 'editSubmission',
+    component: () => import('./features/submissions/EditSubmissionPage.vue'),
+    props: true,
+    meta: { titleKey: 'submissionForm.editTitle' },
+  },
+  {
+    path: '/arenden/:id',
+    name: 'submission',
+    component: () => import('./features/submissions/SubmissionPage.vue'),
+    props: true,
+    meta: { titleKey: 'submissionSummary.fallbackTitle' },
+  },
+  {
     path: '/kalender',
     name: 'calendar',
     component: () => import('./features/calendar/CalendarPage.vue'),
