@@ -954,19 +954,20 @@ const en: MessageSchema = {
     },
   },
   submissionForm: {
+    entry: 'New matter for Samverkansrådet',
     newTitle: 'New matter',
     editTitle: 'Edit the matter',
     intro:
       'Raise a question, an obstacle or a proposal with Samverkansrådet for your party. Only your party sees a draft; once submitted the matter is public unless you ask otherwise.',
     party: 'Party',
     chooseParty: 'Choose a party',
-    noParty:
-      'You need to be a member of a party that has joined the agreement to raise matters.',
+    noParty: 'You need to be a member of a party that has joined the agreement to raise matters.',
     howToJoin: 'See the parties and how to join',
     kind: 'What is the matter?',
     kindHint: {
       QUESTION: 'A question you want to discuss with Samverkansrådet.',
-      OBSTACLE: 'Something that stands in the way of collaboration between civil society and the municipality.',
+      OBSTACLE:
+        'Something that stands in the way of collaboration between civil society and the municipality.',
       PROPOSAL: 'A proposal to Samverkansrådet.',
     },
     title: 'Title',

@@ -952,6 +952,7 @@ const sv = {
     },
   },
   submissionForm: {
+    entry: 'Nytt ärende till Samverkansrådet',
     newTitle: 'Nytt ärende',
     editTitle: 'Redigera ärendet',
     intro:

@@ -15,7 +15,14 @@ export interface SubmissionDraftValues {
 }
 
 export const SUBMISSION_KINDS: SubmissionKind[] = ['QUESTION', 'OBSTACLE', 'PROPOSAL'];
-export const PRINCIPLE_KEYS: PrincipleKey[] = ['INDEPENDENCE', 'DIALOGUE', 'QUALITY', 'LONG_TERM', 'OPENNESS', 'DIVERSITY'];
+export const PRINCIPLE_KEYS: PrincipleKey[] = [
+  'INDEPENDENCE',
+  'DIALOGUE',
+  'QUALITY',
+  'LONG_TERM',
+  'OPENNESS',
+  'DIVERSITY',
+];
 
 export function emptyDraft(partyId = ''): SubmissionDraftValues {
   return {
