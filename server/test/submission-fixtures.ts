@@ -8,7 +8,7 @@ import type { GraphQLResponse, TestServer } from './helpers.js';
 export const SUBMISSION_FIELDS = `id version status publication registrationNumber title description
   kind principles commitments statusReason answer answerDueOn submittedAt registeredAt answeredAt closedAt
   viewerActions viewerCanSeeContent party { id name } referredTo { id name } cosigners { id name }
-  activity { id number } documents { id name mediaType }`;
+  activity { id number } documents { id name mediaType url }`;
 
 /** The GraphQL input type of each workflow mutation. */
 export const SUBMISSION_INPUT_TYPES: Record<string, string> = {

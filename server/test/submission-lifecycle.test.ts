@@ -6,6 +6,7 @@ import { SubmissionEvent } from '../src/submissions/submission-event.entity.js';
 import { registerSubmission } from '../src/submissions/submission-lifecycle.service.js';
 import { uuidOf } from './accounts-fixtures.js';
 import { rowCounts, startTestServer, type TestServer } from './helpers.js';
+import { FILES, uploadFile } from './document-fixtures.js';
 import {
   SUBMISSION_FIELDS,
   SUBMISSION_TABLES,
@@ -418,4 +419,28 @@ test('handling without publication: asked for by the party, decided by the coord
     'DECIDE_PUBLICATION',
     'DECIDE_PUBLICATION',
   ]);
+});
+
+test("a matter's documents download for those who may read it: the party while a draft, everyone once public", async () => {
+  const upload = await uploadFile(server, 'underlag.pdf', FILES.pdf, member);
+  const draft = await draftMatter(server, member, vivalla, { documentIds: [upload.body.document!.id] });
+  const url = `${server.url}${draft.documents[0].url as string}`;
+  const status = async (cookie?: string) => (await fetch(url, { headers: cookie ? { cookie } : {} })).status;
+  expect(await status(other.cookie)).toBe(404);
+  expect(await status()).toBe(404);
+  const submitted = await stepOk(
+    server,
+    'submitSubmission',
+    { submissionId: draft.id, expectedVersion: draft.version },
+    member,
+  );
+  expect(await status()).toBe(200);
+  await stepOk(
+    server,
+    'decideSubmissionPublication',
+    { submissionId: draft.id, expectedVersion: submitted.version, publication: 'RESTRICTED' },
+    coordinator,
+  );
+  expect(await status(other.cookie)).toBe(404);
+  expect(await status(coordinator)).toBe(200);
 });
