@@ -145,4 +145,23 @@ describe('SubmissionActions', () => {
     expect(page.find('form').exists()).toBe(false);
     expect(document.activeElement?.textContent?.trim()).toBe('Remittera till förvaltning');
   });
+
+  test('a step refused for a stale version says so, in English from the code', async () => {
+    const registerSubmission = vi.fn(() => ({
+      submission: null,
+      errors: [
+        {
+          field: ['input', 'expectedVersion'],
+          code: 'STALE_VERSION',
+          message: 'Ärendet har just ändrats.',
+          max: null,
+        },
+      ],
+    }));
+    const page = await setup(['REGISTER'], { registerSubmission }, 'en');
+    await page.get('.button-row > button').trigger('click');
+    await flushPromises();
+    expect(page.get('[role="alert"]').text()).not.toBe('');
+    expect(page.emitted('changed')).toBeUndefined();
+  });
 });

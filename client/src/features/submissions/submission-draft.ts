@@ -1,4 +1,5 @@
 import type { SubmissionKind, PrincipleKey } from '../../gql/graphql';
+import type { FieldMessage } from '../../lib/errors';
 import type { UploadedDocument } from '../documents/upload-document';
 
 /** What the draft form edits; documents are the uploads the matter holds (or will hold once saved). */
@@ -59,4 +60,28 @@ export function missingFields(draft: SubmissionDraftValues): Record<string, stri
   if (!draft.title.trim()) missing.title = 'submissionForm.required';
   if (!draft.description.trim()) missing.description = 'submissionForm.required';
   return missing;
+}
+
+/** Fields of the draft form that show their own errors; documentIds.N are shown at the file input. */
+export const DRAFT_FORM_FIELDS = [
+  'partyId',
+  'kind',
+  'title',
+  'description',
+  'principles',
+  'commitments',
+  'activityId',
+];
+
+/**
+ * Payload errors no field of the form shows (the version seen, the matter itself): said above the form, so a
+ * refusal is never silent.
+ */
+export function unplacedErrors(
+  errors: Record<string, FieldMessage>,
+  placed: readonly string[],
+): FieldMessage[] {
+  return Object.entries(errors)
+    .filter(([field]) => !placed.includes(field) && !field.startsWith('documentIds'))
+    .map(([, message]) => message);
 }
