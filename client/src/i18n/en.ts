@@ -954,6 +954,7 @@ const en: MessageSchema = {
     },
   },
   submissionForm: {
+    signIn: 'Sign in to raise a matter',
     entry: 'New matter for Samverkansrådet',
     newTitle: 'New matter',
     editTitle: 'Edit the matter',

@@ -952,6 +952,7 @@ const sv = {
     },
   },
   submissionForm: {
+    signIn: 'Logga in för att anmäla ett ärende',
     entry: 'Nytt ärende till Samverkansrådet',
     newTitle: 'Nytt ärende',
     editTitle: 'Redigera ärendet',

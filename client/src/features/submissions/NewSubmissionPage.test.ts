@@ -152,4 +152,10 @@ describe('the new matter form', () => {
     expect(page.find('form').exists()).toBe(false);
     expect(await axeViolations(document.body)).toEqual([]);
   });
+
+  test('signed out, it asks to sign in first', async () => {
+    const { wrapper: page } = await setup({ viewer: () => null });
+    expect(page.get('a').attributes('href')).toBe('/logga-in?till=/arenden/nytt');
+    expect(page.find('form').exists()).toBe(false);
+  });
 });

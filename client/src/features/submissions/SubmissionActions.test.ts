@@ -81,6 +81,7 @@ describe('SubmissionActions', () => {
     expect(registerSubmission.mock.calls[0]![0]).toEqual({ input: { submissionId: ID, expectedVersion: 3 } });
     expect(page.get('[role="status"]').text()).toBe('Klart: Registrera.');
     expect(page.emitted('changed')).toHaveLength(1);
+    expect(document.activeElement?.id).toBe('submission-actions-heading');
   });
 
   test.each(['sv', 'en'] as const)(
