@@ -95,6 +95,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'room.projectorTitle', bare: true },
   },
   {
+    path: '/arenden/nytt',
+    name: 'newSubmission',
+    component: () => import('./features/submissions/NewSubmissionPage.vue'),
+    meta: { titleKey: 'submissionForm.newTitle' },
+  },
+  {
+    path: '/arenden/:id/redigera',
+    name: 'editSubmission',
+    component: () => import('./features/submissions/EditSubmissionPage.vue'),
+    props: true,
+    meta: { titleKey: 'submissionForm.editTitle' },
+  },
+  {
     path: '/kalender',
     name: 'calendar',
     component: () => import('./features/calendar/CalendarPage.vue'),

@@ -10,3 +10,4 @@ export * from './documents.js';
 export * from './floor.js';
 export * from './minutes-workflow.js';
 export * from './submissions.js';
+export * from './submission-drafts.js';

@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../graphql/context.js';
 import { meetingPolicy } from '../meetings/meeting.policy.js';
-import type { MeetingStatus } from '@samverka/domain';
+import type { MeetingStatus, SubmissionPublication, SubmissionStatus } from '@samverka/domain';
+import { submissionPolicy, viewerSubmissionFacts } from '../submissions/submission-access.js';
+import type { Submission } from '../submissions/submission.entity.js';
 import { DocumentAttachment } from './document-attachment.entity.js';
 import { DocumentFile } from './document-file.type.js';
 
@@ -54,17 +56,28 @@ interface DocumentAccessRow extends DownloadableDocument {
   uploaded_by_id: string | null;
   media_type: string;
   meetings: { status: MeetingStatus; chairId: string | null; forumId: string }[];
+  submissions: {
+    partyId: string;
+    status: SubmissionStatus;
+    publication: SubmissionPublication;
+    referredToId: string | null;
+  }[];
 }
 
 const DOCUMENT_ACCESS_SQL = `select d.id, d.name, d.media_type, d.size, d.sha256, d.uploaded_by_id,
   coalesce((select json_agg(json_build_object('status', m.status, 'chairId', m.chair_id, 'forumId', m.forum_id))
     from document_attachment a join agenda_item i on i.id = a.agenda_item_id join meeting m on m.id = i.meeting_id
-    where a.document_id = d.id), '[]') as meetings
+    where a.document_id = d.id), '[]') as meetings,
+  coalesce((select json_agg(json_build_object('partyId', s.party_id, 'status', s.status,
+      'publication', s.publication, 'referredToId', s.referred_to_id))
+    from document_attachment a join submission s on s.id = a.submission_id
+    where a.document_id = d.id), '[]') as submissions
 from document d where d.id = ?`;
 
 /**
- * The document if the viewer may download it: it is attached to a meeting they may see, or they uploaded
- * it (so an upload not attached yet can be checked). Otherwise null, as if it did not exist. One statement.
+ * The document if the viewer may download it: it is attached to a meeting they may see or to a matter whose
+ * content they may read, or they uploaded it (so an upload not attached yet can be checked). Otherwise null,
+ * as if it did not exist. One statement, and the viewer's submission facts when a matter holds it.
  */
 export async function findDownloadableDocument(
   em: EntityManager,
@@ -75,9 +88,27 @@ export async function findDownloadableDocument(
   if (!row) return null;
   const visible =
     (viewer !== null && row.uploaded_by_id === viewer.id) ||
-    row.meetings.some((meeting) => meetingPolicy.see(viewer, meeting));
+    row.meetings.some((meeting) => meetingPolicy.see(viewer, meeting)) ||
+    (row.submissions.length > 0 && (await readableMatter(em, viewer, row.submissions)));
   if (!visible) return null;
   return { id: row.id, name: row.name, mediaType: row.media_type, size: row.size, sha256: row.sha256 };
+}
+
+/** Whether the viewer may read the content of one of the matters holding the document. */
+async function readableMatter(
+  em: EntityManager,
+  viewer: Viewer | null,
+  matters: DocumentAccessRow['submissions'],
+): Promise<boolean> {
+  const facts = await viewerSubmissionFacts(em, viewer);
+  return matters.some((matter) =>
+    submissionPolicy.seeContent(facts, {
+      party: { id: matter.partyId },
+      status: matter.status,
+      publication: matter.publication,
+      referredTo: matter.referredToId ? { id: matter.referredToId } : null,
+    } as unknown as Submission),
+  );
 }
 
 /** The document's bytes, read only when they are sent. */

@@ -19,6 +19,8 @@ import {
   SubmissionSchedulingResolver,
 } from './submission-scheduling.resolver.js';
 import { SUBMISSION_SCHEDULING_MUTATION_RULES } from './submission-scheduling.policy.js';
+import { SubmissionLifecycleResolver } from './submission-lifecycle.resolver.js';
+import { SUBMISSION_LIFECYCLE_MUTATION_RULES } from './submission-lifecycle.policy.js';
 
 /** Matters raised with Samverkansrådet: drafts, the workflow, the register, timeline, conversation, followers. */
 export const submissionsModule: FeatureModule = {
@@ -39,6 +41,7 @@ export const submissionsModule: FeatureModule = {
     SubmissionMatterResolver,
     SubmissionSchedulingResolver,
     AgendaItemSubmissionsResolver,
+    SubmissionLifecycleResolver,
   ],
   liveFields: [
     submissionQueueChangedField,
@@ -51,5 +54,6 @@ export const submissionsModule: FeatureModule = {
   policies: [
     { policy: 'submission', rules: SUBMISSION_MATTER_MUTATION_RULES },
     { policy: 'submission', rules: SUBMISSION_SCHEDULING_MUTATION_RULES },
+    { policy: 'submission', rules: SUBMISSION_LIFECYCLE_MUTATION_RULES },
   ],
 };
