@@ -962,7 +962,8 @@ const en: MessageSchema = {
     liveLabel: 'Live updates of the list',
     filtersLabel: 'Search and filter matters',
     searchLabel: 'Search matters',
-    searchHint: 'Search words of the title and description (in Swedish), or a registration number such as SR 14/2026.',
+    searchHint:
+      'Search words of the title and description (in Swedish), or a registration number such as SR 14/2026.',
     search: 'Search',
     clear: 'Clear search and filters',
     status: 'Status',

@@ -6,7 +6,10 @@ import { SubmissionMessage } from './submission-message.entity.js';
 import { SubmissionFollow } from './submission-follow.entity.js';
 import { RegistrationCounter } from './registration-counter.entity.js';
 import { SubmissionResolver } from './submission.resolver.js';
-import { SubmissionRegisterFieldsResolver, SubmissionRegisterResolver } from './submission-register.resolver.js';
+import {
+  SubmissionRegisterFieldsResolver,
+  SubmissionRegisterResolver,
+} from './submission-register.resolver.js';
 import { submissionsChangedField } from './submission-register-live.js';
 import { submissionFeedRoutes } from './submission-register-feed.js';
 
