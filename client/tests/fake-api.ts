@@ -300,6 +300,9 @@ export function fakeRoot(options: FakeApiOptions = {}) {
     forum: ({ slug }: { slug: string }) => (slug === 'samverkansradet' ? sampleForum() : null),
     meeting: ({ id }: { id: string }) => (id === MEETING_ID ? sampleMeeting(options.canChair) : null),
     meetings: () => connection([sampleMeeting()]),
+    submissions: () => ({ ...connection([]), countsByStatus: [] }),
+    submissionsLiveCursor: () => '1',
+    submissionAnswerTimes: () => [],
     ...options.resolvers,
   };
 }

@@ -989,7 +989,7 @@ const en: MessageSchema = {
       'RELEVANCE-DESC': 'Best match',
     },
     results: 'Results',
-    count: 'No matters | 1 matter | {count} matters',
+    count: 'Number of matters: {count}',
     listLabel: 'Matters',
     restricted: 'Matter handled without publication',
     submittedOn: 'submitted {date}',
