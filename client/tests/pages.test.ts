@@ -101,7 +101,16 @@ describe('navigation and access', () => {
     [
       'the coordinator',
       { signedIn: true },
-      ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Ärenden', 'Min förening', 'Mitt konto', 'Samordnare'],
+      [
+        'Överenskommelsen',
+        'Forum',
+        'Kalender',
+        'Parter',
+        'Ärenden',
+        'Min förening',
+        'Mitt konto',
+        'Samordnare',
+      ],
     ],
   ] as [string, FakeApiOptions, string[]][])('the header menu for %s', async (_name, options, links) => {
     const page = await visit('/', options);

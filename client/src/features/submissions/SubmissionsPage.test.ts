@@ -104,7 +104,9 @@ describe('the register of matters', () => {
       expect(items[1]).toContain(
         locale === 'sv' ? 'Ärende som hanteras utan publicering' : 'Matter handled without publication',
       );
-      expect(view.get('.result-count').text()).toBe(locale === 'sv' ? 'Antal ärenden: 3' : 'Number of matters: 3');
+      expect(view.get('.result-count').text()).toBe(
+        locale === 'sv' ? 'Antal ärenden: 3' : 'Number of matters: 3',
+      );
       expect(view.get('.result-count').attributes('aria-live')).toBe('polite');
       expect(view.get('#submissions-status').text()).toContain(
         locale === 'sv' ? 'Registrerat (2)' : 'Registered (2)',
