@@ -11,7 +11,9 @@ import { Party } from '../src/parties/party.entity.js';
 import { Submission } from '../src/submissions/submission.entity.js';
 import { toGlobalId } from '../src/graphql/node.js';
 import { seedDemoSubmissions } from '../src/submissions/submission-register.seed.js';
-import { startTestServer, type TestServer } from './helpers.js';
+import { recordSubmissionStep } from '../src/submissions/submission-steps.js';
+import { SubmissionAction } from '@samverka/domain';
+import { collect, startTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -289,6 +291,42 @@ describe('the public register', () => {
     const forty = await statementsFor(toGlobalId('Party', many.id));
     expect(forty).toBe(three);
     expect(three).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('the register, live', () => {
+  test('anyone signed out hears of a step on a matter, from the cursor the list query gave', async () => {
+    const { submissionsLiveCursor } = await ask<{ submissionsLiveCursor: string }>(
+      '{ submissionsLiveCursor }',
+    );
+    const client = server.ws();
+    const watch = collect(
+      client,
+      'subscription($after: String) { submissionsChanged(after: $after) { cursor kind } }',
+      {
+        after: submissionsLiveCursor,
+      },
+    );
+    try {
+      const [submission] = await matters(await newParty(), [{ title: 'Live i registret' }]);
+      const em = server.orm.em.fork();
+      await em.transactional(async (tx) => {
+        const managed = await tx.findOneOrFail(Submission, submission!.id);
+        managed.status = SubmissionStatus.REGISTERED;
+        await recordSubmissionStep(tx, undefined, {
+          submission: managed,
+          action: SubmissionAction.REGISTER,
+          fromStatus: SubmissionStatus.SUBMITTED,
+          actorId: null,
+        });
+      });
+      const [event] = await watch.waitFor(1);
+      expect(event).toMatchObject({ submissionsChanged: { kind: 'REGISTER' } });
+      expect(BigInt(event!.submissionsChanged.cursor)).toBeGreaterThan(BigInt(submissionsLiveCursor));
+    } finally {
+      watch.dispose();
+      await client.dispose();
+    }
   });
 });
 
