@@ -305,6 +305,9 @@ export function fakeRoot(options: FakeApiOptions = {}) {
     meeting: ({ id }: { id: string }) => (id === MEETING_ID ? sampleMeeting(options.canChair) : null),
     meetings: () => connection([sampleMeeting()]),
     schedulableSubmissions: () => [],
+    submissions: () => ({ ...connection([]), countsByStatus: [] }),
+    submissionsLiveCursor: () => '1',
+    submissionAnswerTimes: () => [],
     ...options.resolvers,
   };
 }

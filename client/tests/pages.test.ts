@@ -59,6 +59,8 @@ describe('every page renders with landmarks, one h1, a title and no axe violatio
     ['/mitt-konto', 'Mitt konto – Samverka', 'Mitt konto'],
     ['/samordnare', 'Samordnare – Samverka', 'Samordnare'],
     ['/kalender', 'Kalender – Samverka', 'Kalender'],
+    ['/arenden', 'Ärenden – Samverka', 'Ärenden'],
+    ['/arenden/svarstider', 'Svarstider – Samverka', 'Svarstider för ärenden till Samverkansrådet'],
   ])('%s', async (path, title, h1) => {
     const page = await visit(path);
     expect(document.title).toBe(title);
@@ -90,11 +92,11 @@ describe('signed in, the pages of issue 4 render with no axe violations', () => 
 
 describe('navigation and access', () => {
   test.each([
-    ['signed out', {}, ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Logga in']],
+    ['signed out', {}, ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Ärenden', 'Logga in']],
     [
       'a member',
       { signedIn: true, isCoordinator: false },
-      ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Min förening', 'Mitt konto', 'Aviseringar'],
+      ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Ärenden', 'Min förening', 'Mitt konto', 'Aviseringar'],
     ],
     [
       'the coordinator',
@@ -104,6 +106,7 @@ describe('navigation and access', () => {
         'Forum',
         'Kalender',
         'Parter',
+        'Ärenden',
         'Min förening',
         'Mitt konto',
         'Aviseringar',

@@ -11,7 +11,9 @@ import { Party } from '../src/parties/party.entity.js';
 import { Submission } from '../src/submissions/submission.entity.js';
 import { toGlobalId } from '../src/graphql/node.js';
 import { seedDemoSubmissions } from '../src/submissions/submission-register.seed.js';
-import { startTestServer, type TestServer } from './helpers.js';
+import { recordSubmissionStep } from '../src/submissions/submission-steps.js';
+import { SubmissionAction } from '@samverka/domain';
+import { collect, startTestServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -74,11 +76,21 @@ interface ListAnswer {
     totalCount: number;
     countsByStatus: { status: SubmissionStatus; count: number }[];
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { cursor: string; node: { id: string; title: string | null; status: SubmissionStatus; registrationNumber: string | null; party: { name: string } | null } }[];
+    edges: {
+      cursor: string;
+      node: {
+        id: string;
+        title: string | null;
+        status: SubmissionStatus;
+        registrationNumber: string | null;
+        party: { name: string } | null;
+      };
+    }[];
   };
 }
 
-const list = (variables: Record<string, unknown>) => ask<ListAnswer>(LIST, variables).then((d) => d.submissions);
+const list = (variables: Record<string, unknown>) =>
+  ask<ListAnswer>(LIST, variables).then((d) => d.submissions);
 const titles = (page: ListAnswer['submissions']) => page.edges.map((edge) => edge.node.title);
 
 describe('the public register', () => {
@@ -86,13 +98,25 @@ describe('the public register', () => {
     const party = await newParty();
     const partyId = toGlobalId('Party', party.id);
     await matters(party, [
-      { title: 'Kvällstider för föreningarnas lokaler', registrationNumber: 'SR 914/2026', registrationSeries: 'SR', registrationYear: 2026, registrationSequence: 914 },
+      {
+        title: 'Kvällstider för föreningarnas lokaler',
+        registrationNumber: 'SR 914/2026',
+        registrationSeries: 'SR',
+        registrationYear: 2026,
+        registrationSequence: 914,
+      },
       { title: 'Bidrag till läxhjälp', description: 'Om bidragen till föreningarnas läxhjälp.' },
     ]);
-    expect(titles(await list({ search: 'lokal', filter: { partyId } }))).toEqual(['Kvällstider för föreningarnas lokaler']);
-    expect(titles(await list({ search: 'lokalerna', filter: { partyId } }))).toEqual(['Kvällstider för föreningarnas lokaler']);
+    expect(titles(await list({ search: 'lokal', filter: { partyId } }))).toEqual([
+      'Kvällstider för föreningarnas lokaler',
+    ]);
+    expect(titles(await list({ search: 'lokalerna', filter: { partyId } }))).toEqual([
+      'Kvällstider för föreningarnas lokaler',
+    ]);
     expect(titles(await list({ search: 'SR 914/2026' }))).toEqual(['Kvällstider för föreningarnas lokaler']);
-    expect(titles(await list({ search: 'läxhjälp -lokal', filter: { partyId } }))).toEqual(['Bidrag till läxhjälp']);
+    expect(titles(await list({ search: 'läxhjälp -lokal', filter: { partyId } }))).toEqual([
+      'Bidrag till läxhjälp',
+    ]);
     expect((await list({ search: 'kvällstider' })).totalCount).toBeGreaterThanOrEqual(1);
   });
 
@@ -103,8 +127,17 @@ describe('the public register', () => {
       { title: 'Utkast', status: SubmissionStatus.DRAFT, submittedAt: null },
       { title: 'Hinder A', kind: SubmissionKind.OBSTACLE, principles: [PrincipleKey.DIALOGUE] },
       { title: 'Hinder B', kind: SubmissionKind.OBSTACLE, status: SubmissionStatus.REGISTERED },
-      { title: 'Fråga C', status: SubmissionStatus.REGISTERED, principles: [PrincipleKey.OPENNESS, PrincipleKey.DIALOGUE] },
-      { title: 'Förslag 2019', kind: SubmissionKind.PROPOSAL, submittedAt: new Date('2019-06-01T10:00:00Z'), status: SubmissionStatus.CLOSED },
+      {
+        title: 'Fråga C',
+        status: SubmissionStatus.REGISTERED,
+        principles: [PrincipleKey.OPENNESS, PrincipleKey.DIALOGUE],
+      },
+      {
+        title: 'Förslag 2019',
+        kind: SubmissionKind.PROPOSAL,
+        submittedAt: new Date('2019-06-01T10:00:00Z'),
+        status: SubmissionStatus.CLOSED,
+      },
     ]);
     const all = await list({ filter: { partyId } });
     expect(all.totalCount).toBe(4);
@@ -120,9 +153,14 @@ describe('the public register', () => {
     expect([count('SUBMITTED'), count('REGISTERED'), count('CLOSED')]).toEqual([1, 2, 1]);
     expect(registered.countsByStatus.map((row) => row.status)).not.toContain('DRAFT');
 
-    expect(titles(await list({ filter: { partyId, principles: ['DIALOGUE'] } })).sort()).toEqual(['Fråga C', 'Hinder A']);
+    expect(titles(await list({ filter: { partyId, principles: ['DIALOGUE'] } })).sort()).toEqual([
+      'Fråga C',
+      'Hinder A',
+    ]);
     expect(titles(await list({ filter: { partyId, year: 2019 } }))).toEqual(['Förslag 2019']);
-    expect(titles(await list({ filter: { partyId, kinds: ['OBSTACLE'], statuses: ['SUBMITTED'] } }))).toEqual(['Hinder A']);
+    expect(titles(await list({ filter: { partyId, kinds: ['OBSTACLE'], statuses: ['SUBMITTED'] } }))).toEqual(
+      ['Hinder A'],
+    );
   });
 
   test('orders by the chosen key, ties broken by id', async () => {
@@ -130,15 +168,36 @@ describe('the public register', () => {
     const partyId = toGlobalId('Party', party.id);
     const at = new Date('2026-03-01T09:00:00Z');
     await matters(party, [
-      { title: 'SR 3', registrationYear: 2026, registrationSequence: 903, registrationNumber: 'SR 903/2026', submittedAt: at },
-      { title: 'SR 1', registrationYear: 2026, registrationSequence: 901, registrationNumber: 'SR 901/2026', submittedAt: at },
-      { title: 'SR 2', registrationYear: 2026, registrationSequence: 902, registrationNumber: 'SR 902/2026', submittedAt: at },
+      {
+        title: 'SR 3',
+        registrationYear: 2026,
+        registrationSequence: 903,
+        registrationNumber: 'SR 903/2026',
+        submittedAt: at,
+      },
+      {
+        title: 'SR 1',
+        registrationYear: 2026,
+        registrationSequence: 901,
+        registrationNumber: 'SR 901/2026',
+        submittedAt: at,
+      },
+      {
+        title: 'SR 2',
+        registrationYear: 2026,
+        registrationSequence: 902,
+        registrationNumber: 'SR 902/2026',
+        submittedAt: at,
+      },
     ]);
-    const byNumber = await list({ filter: { partyId }, orderBy: { field: 'REGISTRATION_NUMBER', direction: 'ASC' } });
+    const byNumber = await list({
+      filter: { partyId },
+      orderBy: { field: 'REGISTRATION_NUMBER', direction: 'ASC' },
+    });
     expect(titles(byNumber)).toEqual(['SR 1', 'SR 2', 'SR 3']);
-    const uuids = (await list({ filter: { partyId }, orderBy: { field: 'SUBMITTED_AT', direction: 'ASC' } })).edges.map(
-      (edge) => Buffer.from(edge.node.id, 'base64url').toString('utf8').split(':')[1],
-    );
+    const uuids = (
+      await list({ filter: { partyId }, orderBy: { field: 'SUBMITTED_AT', direction: 'ASC' } })
+    ).edges.map((edge) => Buffer.from(edge.node.id, 'base64url').toString('utf8').split(':')[1]);
     expect(uuids).toEqual([...uuids].sort());
   });
 
@@ -149,7 +208,10 @@ describe('the public register', () => {
     // Three share a moment: the tie is broken by id.
     const created = await matters(
       party,
-      Array.from({ length: 8 }, (_, i) => ({ title: `Sida ${i}`, submittedAt: new Date(base + (i < 3 ? 0 : i) * 60_000) })),
+      Array.from({ length: 8 }, (_, i) => ({
+        title: `Sida ${i}`,
+        submittedAt: new Date(base + (i < 3 ? 0 : i) * 60_000),
+      })),
     );
     const seen: string[] = [];
     let after: string | null = null;
@@ -198,7 +260,9 @@ describe('the public register', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: LIST, variables: { after: 'bm9wZQ' } }),
     });
-    expect(((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
+    expect(
+      ((await res.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ).toBe('BAD_USER_INPUT');
     const big = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -215,12 +279,54 @@ describe('the public register', () => {
     };
     const few = await newParty();
     const many = await newParty();
-    await matters(few, Array.from({ length: 3 }, (_, i) => ({ title: `Få ${i}` })));
-    await matters(many, Array.from({ length: 40 }, (_, i) => ({ title: `Många ${i}` })));
+    await matters(
+      few,
+      Array.from({ length: 3 }, (_, i) => ({ title: `Få ${i}` })),
+    );
+    await matters(
+      many,
+      Array.from({ length: 40 }, (_, i) => ({ title: `Många ${i}` })),
+    );
     const three = await statementsFor(toGlobalId('Party', few.id));
     const forty = await statementsFor(toGlobalId('Party', many.id));
     expect(forty).toBe(three);
     expect(three).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('the register, live', () => {
+  test('anyone signed out hears of a step on a matter, from the cursor the list query gave', async () => {
+    const { submissionsLiveCursor } = await ask<{ submissionsLiveCursor: string }>(
+      '{ submissionsLiveCursor }',
+    );
+    const client = server.ws();
+    const watch = collect(
+      client,
+      'subscription($after: String) { submissionsChanged(after: $after) { cursor kind } }',
+      {
+        after: submissionsLiveCursor,
+      },
+    );
+    try {
+      const [submission] = await matters(await newParty(), [{ title: 'Live i registret' }]);
+      const em = server.orm.em.fork();
+      await em.transactional(async (tx) => {
+        const managed = await tx.findOneOrFail(Submission, submission!.id);
+        managed.status = SubmissionStatus.REGISTERED;
+        await recordSubmissionStep(tx, undefined, {
+          submission: managed,
+          action: SubmissionAction.REGISTER,
+          fromStatus: SubmissionStatus.SUBMITTED,
+          actorId: null,
+        });
+      });
+      const [event] = await watch.waitFor(1);
+      expect(event).toMatchObject({ submissionsChanged: { kind: 'REGISTER' } });
+      expect(BigInt(event!.submissionsChanged.cursor)).toBeGreaterThan(BigInt(submissionsLiveCursor));
+    } finally {
+      watch.dispose();
+      await client.dispose();
+    }
   });
 });
 
@@ -234,7 +340,13 @@ describe('time to answer', () => {
       { title: 'Svar 2', status: SubmissionStatus.CLOSED, submittedAt: submitted, answeredAt: after(20) },
       { title: 'Svar 3', status: SubmissionStatus.ANSWERED, submittedAt: submitted, answeredAt: after(45) },
       { title: 'Öppen', status: SubmissionStatus.REGISTERED, submittedAt: submitted },
-      { title: 'Hinder', kind: SubmissionKind.OBSTACLE, status: SubmissionStatus.ANSWERED, submittedAt: submitted, answeredAt: after(7) },
+      {
+        title: 'Hinder',
+        kind: SubmissionKind.OBSTACLE,
+        status: SubmissionStatus.ANSWERED,
+        submittedAt: submitted,
+        answeredAt: after(7),
+      },
       { title: 'Avböjd', status: SubmissionStatus.DECLINED, submittedAt: submitted },
     ]);
     const { submissionAnswerTimes } = await ask<{ submissionAnswerTimes: Record<string, unknown>[] }>(
@@ -270,14 +382,20 @@ describe('the Atom feed', () => {
         answer: 'Rådet svarade.',
         registrationNumber: 'SR 955/2026',
       },
-      { title: 'Flödets hemliga ärende', publication: SubmissionPublication.RESTRICTED, submittedAt: new Date(Date.now() + 90_000) },
+      {
+        title: 'Flödets hemliga ärende',
+        publication: SubmissionPublication.RESTRICTED,
+        submittedAt: new Date(Date.now() + 90_000),
+      },
       { title: 'Flödets utkast', status: SubmissionStatus.DRAFT, submittedAt: null },
     ]);
     const res = await fetch(`${server.url}/arenden.atom`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     const xml = await res.text();
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/,
+    );
     const entries = xml.match(/<entry>[\s\S]*?<\/entry>/g) ?? [];
     expect(entries.length).toBeGreaterThanOrEqual(3);
     expect(entries.length).toBeLessThanOrEqual(50);
@@ -290,14 +408,18 @@ describe('the Atom feed', () => {
     }
     // Balanced elements and escaped text: every opening tag is closed.
     for (const tag of ['entry', 'title', 'id', 'updated', 'summary', 'author', 'name']) {
-      expect((xml.match(new RegExp(`<${tag}[ >]`, 'g')) ?? []).length).toBe((xml.match(new RegExp(`</${tag}>`, 'g')) ?? []).length);
+      expect((xml.match(new RegExp(`<${tag}[ >]`, 'g')) ?? []).length).toBe(
+        (xml.match(new RegExp(`</${tag}>`, 'g')) ?? []).length,
+      );
     }
     expect(entries[0]).toContain('<title>Nytt ärende – Flödets &lt;nya&gt; ärende &amp; mer</title>');
     expect(xml).toContain('<title>Besvarat – SR 955/2026: Flödets besvarade ärende</title>');
     expect(xml).not.toContain('hemliga');
     expect(xml).not.toContain('utkast');
 
-    const again = await fetch(`${server.url}/arenden.atom`, { headers: { 'if-none-match': res.headers.get('etag')! } });
+    const again = await fetch(`${server.url}/arenden.atom`, {
+      headers: { 'if-none-match': res.headers.get('etag')! },
+    });
     expect(again.status).toBe(304);
   });
 });
@@ -307,7 +429,15 @@ describe('the demo seed', () => {
     const em = server.orm.em.fork();
     const seeded = await em.find(Submission, {}, { populate: ['party'] });
     const statuses = new Set(seeded.map((s) => s.status));
-    for (const status of ['DRAFT', 'SUBMITTED', 'REGISTERED', 'SCHEDULED', 'ANSWERED', 'CLOSED', 'DECLINED']) {
+    for (const status of [
+      'DRAFT',
+      'SUBMITTED',
+      'REGISTERED',
+      'SCHEDULED',
+      'ANSWERED',
+      'CLOSED',
+      'DECLINED',
+    ]) {
       expect(statuses).toContain(status);
     }
     const vivalla = seeded.filter((s) => s.party.getEntity().name === 'Vivalla Kvinnoförening');

@@ -1014,7 +1014,8 @@ const en: MessageSchema = {
     liveLabel: 'Live updates of the list',
     filtersLabel: 'Search and filter matters',
     searchLabel: 'Search matters',
-    searchHint: 'Search words of the title and description (in Swedish), or a registration number such as SR 14/2026.',
+    searchHint:
+      'Search words of the title and description (in Swedish), or a registration number such as SR 14/2026.',
     search: 'Search',
     clear: 'Clear search and filters',
     status: 'Status',
@@ -1040,7 +1041,7 @@ const en: MessageSchema = {
       'RELEVANCE-DESC': 'Best match',
     },
     results: 'Results',
-    count: 'No matters | 1 matter | {count} matters',
+    count: 'Number of matters: {count}',
     listLabel: 'Matters',
     restricted: 'Matter handled without publication',
     submittedOn: 'submitted {date}',

@@ -1038,7 +1038,7 @@ const sv = {
       'RELEVANCE-DESC': 'Bäst träff',
     },
     results: 'Sökresultat',
-    count: 'Inga ärenden | 1 ärende | {count} ärenden',
+    count: 'Antal ärenden: {count}',
     listLabel: 'Ärenden',
     restricted: 'Ärende som hanteras utan publicering',
     submittedOn: 'inkom {date}',

@@ -94,7 +94,10 @@ async function ask(url: string, body: string): Promise<{ ids: string[]; totalCou
   if (response.status !== 200 || !json.data?.submissions || json.errors) {
     throw new Error(`register query failed at ${url}: HTTP ${response.status} ${text.slice(0, 400)}`);
   }
-  return { ids: json.data.submissions.edges.map((edge) => edge.node.id), totalCount: json.data.submissions.totalCount };
+  return {
+    ids: json.data.submissions.edges.map((edge) => edge.node.id),
+    totalCount: json.data.submissions.totalCount,
+  };
 }
 
 /** Uncached load (`Cache-Control: no-cache`: Samverka executes every request; the baseline has no cache). */
@@ -102,7 +105,15 @@ async function load(url: string, body: string, connections: number, duration: nu
   const headers = { 'content-type': 'application/json', 'cache-control': 'no-cache' };
   await autocannon({ url: `${url}/graphql`, method: 'POST', headers, body, connections: 4, duration: 1 });
   const before = await metricsOf(url);
-  const result = await autocannon({ url: `${url}/graphql`, method: 'POST', headers, body, connections, duration, timeout: 10 });
+  const result = await autocannon({
+    url: `${url}/graphql`,
+    method: 'POST',
+    headers,
+    body,
+    connections,
+    duration,
+    timeout: 10,
+  });
   const after = await metricsOf(url);
   const total = result.requests.total;
   return {
@@ -113,7 +124,9 @@ async function load(url: string, body: string, connections: number, duration: nu
     non2xx: result.non2xx,
     errors: result.errors,
     sqlStatementsPerRequest:
-      before && after && total ? Math.round(((after.sqlStatements - before.sqlStatements) / total) * 100) / 100 : null,
+      before && after && total
+        ? Math.round(((after.sqlStatements - before.sqlStatements) / total) * 100) / 100
+        : null,
   };
 }
 
@@ -123,7 +136,13 @@ async function startRegisterBaseline(databaseUrl: string): Promise<{ url: string
     'register-baseline',
     process.execPath,
     ['--import', 'tsx', path.join(BENCH_DIR, 'src', 'baseline', 'submissions.ts')],
-    { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+    },
     BENCH_DIR,
   );
   const url = `http://127.0.0.1:${port}`;
@@ -157,7 +176,9 @@ export async function submissionsBench(
       const [ours, bare] = [await ask(samverka.httpUrl, body), await ask(baseline.url, body)];
       const s = await load(samverka.httpUrl, body, options.connections, options.duration);
       const b = await load(baseline.url, body, options.connections, options.duration);
-      log(`submissions ${scenario.label}: samverka ${s.requestsPerSecond} req/s, baseline ${b.requestsPerSecond} req/s`);
+      log(
+        `submissions ${scenario.label}: samverka ${s.requestsPerSecond} req/s, baseline ${b.requestsPerSecond} req/s`,
+      );
       emit('http-submissions', {
         scenario: scenario.label,
         variables: scenario.variables,

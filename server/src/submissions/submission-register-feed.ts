@@ -45,7 +45,10 @@ export async function feedEntries(em: EntityManager): Promise<FeedRow[]> {
 }
 
 const escapeXml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 
 function summary(text: string | null): string {
   const plain = (text ?? '').replace(/\s+/g, ' ').trim();
@@ -54,7 +57,8 @@ function summary(text: string | null): string {
 
 /** The feed as Atom (RFC 4287); ids are tag: URIs (RFC 4151) that stay the same whatever the address. */
 export function atomFeed(rows: FeedRow[], baseUrl: string, authority: string): string {
-  const link = (path: string) => new URL(path.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
+  const link = (path: string) =>
+    new URL(path.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).toString();
   const updated = (rows[0]?.at ?? new Date(0)).toISOString();
   const entries = rows.map((row) => {
     const number = row.registration_number ? `${row.registration_number}: ` : '';
@@ -88,7 +92,13 @@ export function atomFeed(rows: FeedRow[], baseUrl: string, authority: string): s
 }
 
 /** GET /arenden.atom: new public matters and answers, with ETag and Last-Modified for polling readers. */
-export function submissionFeedRoutes({ orm, config }: { orm: { em: { fork(): EntityManager } }; config: Config }) {
+export function submissionFeedRoutes({
+  orm,
+  config,
+}: {
+  orm: { em: { fork(): EntityManager } };
+  config: Config;
+}) {
   const router = Router();
   router.get('/arenden.atom', async (req, res) => {
     const baseUrl = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;

@@ -1,11 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  OPEN_SUBMISSION_STATUSES,
-  PrincipleKey,
-  SubmissionKind,
-  SubmissionStatus,
-} from '@samverka/domain';
+import { OPEN_SUBMISSION_STATUSES, PrincipleKey, SubmissionKind, SubmissionStatus } from '@samverka/domain';
 import { badUserInput } from '../graphql/errors.js';
 import { MAX_PAGE_SIZE } from '../graphql/connection.js';
 import { Party } from '../parties/party.entity.js';
@@ -45,7 +40,12 @@ export interface SubmissionRegisterArgs {
 
 export interface SubmissionRegisterPage {
   edges: { cursor: string; node: Submission }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
   totalCount: number;
   countsByStatus: { status: SubmissionStatus; count: number }[];
 }
@@ -172,7 +172,8 @@ export async function submissionRegister(
     throw badUserInput(`search must be at most ${SEARCH_MAX_LENGTH} characters`);
   }
   const filter = args.filter ?? {};
-  const field = args.orderBy?.field ?? (search ? SubmissionOrderField.RELEVANCE : SubmissionOrderField.SUBMITTED_AT);
+  const field =
+    args.orderBy?.field ?? (search ? SubmissionOrderField.RELEVANCE : SubmissionOrderField.SUBMITTED_AT);
   const direction = args.orderBy?.direction ?? SortDirection.DESC;
   const byRank = field === SubmissionOrderField.RELEVANCE && !!search;
   const keys =
@@ -284,7 +285,8 @@ export async function submissionAnswerTimes(
       group by 1, 2 order by 1 desc, 2`,
     [open, open, open, ...(year == null ? [] : [year])],
   );
-  const days = (value: string | null | undefined) => (value == null ? null : Math.round(Number(value) * 10) / 10);
+  const days = (value: string | null | undefined) =>
+    value == null ? null : Math.round(Number(value) * 10) / 10;
   return rows.map((row) => ({
     year: Number(row.year),
     kind: row.kind as SubmissionKind,

@@ -57,7 +57,10 @@ export class SubmissionRegisterFilterInput {
   })
   statuses?: SubmissionStatus[] | null;
 
-  @Field(() => [PrincipleKey], { nullable: true, description: 'Only matters concerning any of these principles.' })
+  @Field(() => [PrincipleKey], {
+    nullable: true,
+    description: 'Only matters concerning any of these principles.',
+  })
   principles?: PrincipleKey[] | null;
 
   @Field(() => ID, {
@@ -131,7 +134,9 @@ export class SubmissionAnswerTime {
   })
   medianDaysToAnswer!: number | null;
 
-  @Field(() => Int, { description: 'Matters still being handled (submitted, registered, referred, scheduled).' })
+  @Field(() => Int, {
+    description: 'Matters still being handled (submitted, registered, referred, scheduled).',
+  })
   open!: number;
 
   @Field(() => Float, { nullable: true, description: 'Median days since submission of the open ones.' })
@@ -167,11 +172,15 @@ export class SubmissionRegisterResolver {
     @Ctx() { em }: GraphQLContext,
     @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 100).' })
     first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last matter of the previous page.' })
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor of the last matter of the previous page.',
+    })
     after: string | null,
     @Arg('search', () => String, {
       nullable: true,
-      description: 'Words to find in Swedish (web search syntax: "a phrase", or, -not), or a registration number.',
+      description:
+        'Words to find in Swedish (web search syntax: "a phrase", or, -not), or a registration number.',
     })
     search: string | null,
     @Arg('filter', () => SubmissionRegisterFilterInput, { nullable: true, description: 'Filters.' })
@@ -188,7 +197,9 @@ export class SubmissionRegisterResolver {
       after,
       search,
       // An id that is no party's matches no matter, rather than filtering nothing.
-      filter: filter ? { ...filter, partyId: filter.partyId ? (partyId ?? '00000000-0000-0000-0000-000000000000') : null } : null,
+      filter: filter
+        ? { ...filter, partyId: filter.partyId ? (partyId ?? '00000000-0000-0000-0000-000000000000') : null }
+        : null,
       orderBy,
     });
   }
@@ -216,7 +227,8 @@ export class SubmissionRegisterResolver {
   }
 
   @Subscription(() => SubmissionsChangedEvent, {
-    description: 'A submitted matter changed (a step, a co-signature, a comment); refetch the register. Public.',
+    description:
+      'A submitted matter changed (a step, a co-signature, a comment); refetch the register. Public.',
     subscribe: () => {
       throw new Error('submissionsChanged is served by the live hub');
     },
@@ -239,6 +251,9 @@ export class SubmissionRegisterFieldsResolver {
   })
   daysToAnswer(@Root() submission: Submission): number | null {
     if (!submission.submittedAt || !submission.answeredAt) return null;
-    return Math.round(((submission.answeredAt.getTime() - submission.submittedAt.getTime()) / 86_400_000) * 10) / 10;
+    return (
+      Math.round(((submission.answeredAt.getTime() - submission.submittedAt.getTime()) / 86_400_000) * 10) /
+      10
+    );
   }
 }

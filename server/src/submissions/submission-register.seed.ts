@@ -18,7 +18,6 @@ import { DEMO_PEOPLE } from '../seed/demo-data.js';
 import { Submission } from './submission.entity.js';
 import { SubmissionEvent } from './submission-event.entity.js';
 import { SubmissionCosignature } from './submission-cosignature.entity.js';
-import { RegistrationCounter } from './registration-counter.entity.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -237,14 +236,20 @@ export async function seedDemoSubmissions(em: EntityManager): Promise<boolean> {
     ]);
     const councilItem = await tx.findOne(
       AgendaItem,
-      { kind: AgendaItemKind.INFORMATION, title: 'Anmälda frågor från föreningarna', meeting: { startsAt: { $gt: new Date() } } },
+      {
+        kind: AgendaItemKind.INFORMATION,
+        title: 'Anmälda frågor från föreningarna',
+        meeting: { startsAt: { $gt: new Date() } },
+      },
       { orderBy: { meeting: { startsAt: 'asc' } } },
     );
     const ago = (days: number) => new Date(Date.now() - days * DAY);
     // Numbers as registering in date order would have given them: per year, oldest first, without gaps.
     const numbers = new Map<DemoMatter, number>();
     const lastByYear = new Map<number, number>();
-    for (const matter of MATTERS.filter((m) => m.registered !== undefined).sort((a, b) => b.registered! - a.registered!)) {
+    for (const matter of MATTERS.filter((m) => m.registered !== undefined).sort(
+      (a, b) => b.registered! - a.registered!,
+    )) {
       const year = ago(matter.registered!).getFullYear();
       const number = (lastByYear.get(year) ?? 0) + 1;
       lastByYear.set(year, number);
@@ -265,7 +270,12 @@ export async function seedDemoSubmissions(em: EntityManager): Promise<boolean> {
         createdAt: ago(matter.draftDaysAgo),
       });
       const submitter = matter.byMember ? member : null;
-      const step = (days: number, action: SubmissionAction, to: SubmissionStatus | null, extra: StepDetails = {}) => {
+      const step = (
+        days: number,
+        action: SubmissionAction,
+        to: SubmissionStatus | null,
+        extra: StepDetails = {},
+      ) => {
         const fromStatus = submission.status;
         if (to) submission.status = to;
         submission.updatedAt = ago(days);
@@ -312,32 +322,35 @@ export async function seedDemoSubmissions(em: EntityManager): Promise<boolean> {
             registeredYear,
           ),
         });
-        step(matter.registered, SubmissionAction.REGISTER, SubmissionStatus.REGISTERED, { actor: coordinator });
+        step(matter.registered, SubmissionAction.REGISTER, SubmissionStatus.REGISTERED, {
+          actor: coordinator,
+        });
       }
       if (matter.referredTo) {
         const department = party(matter.referredTo.party);
         submission.referredTo = department ? ref(department) : null;
-        submission.answerDueOn = ago(matter.referredTo.days - matter.referredTo.dueInDays).toISOString().slice(0, 10);
+        submission.answerDueOn = ago(matter.referredTo.days - matter.referredTo.dueInDays)
+          .toISOString()
+          .slice(0, 10);
         step(matter.referredTo.days, SubmissionAction.REFER, SubmissionStatus.REFERRED, {
           actor: coordinator,
           party: department ?? null,
         });
       }
-      if (matter.scheduled !== undefined && councilItem) {
-        submission.agendaItem = ref(councilItem);
+      if (matter.scheduled !== undefined) {
+        // Matters still waiting go on the upcoming meeting's item for submitted matters; the demo's past
+        // meeting has no item of its own for the one it answered, so that scheduling names no item.
+        const item = matter.answered ? null : councilItem;
+        if (item) submission.agendaItem = ref(item);
         step(matter.scheduled, SubmissionAction.SCHEDULE, SubmissionStatus.SCHEDULED, {
           actor: coordinator,
-          agendaItem: councilItem,
+          ...(item ? { agendaItem: item } : {}),
         });
       }
       if (matter.answered) {
         const { days, text, inWriting } = matter.answered;
         submission.answer = text;
         submission.answeredAt = ago(days);
-        if (!inWriting && submission.status !== SubmissionStatus.SCHEDULED) {
-          // The demo's past meeting has no item for it: the answer is recorded as the meeting's all the same.
-          submission.status = SubmissionStatus.SCHEDULED;
-        }
         step(
           days,
           inWriting ? SubmissionAction.ANSWER_IN_WRITING : SubmissionAction.RECORD_MEETING_ANSWER,
@@ -360,20 +373,22 @@ export async function seedDemoSubmissions(em: EntityManager): Promise<boolean> {
     }
     await tx.flush();
     for (const [year, last] of lastByYear) {
-      await tx
-        .getConnection()
-        .execute(
-          `insert into registration_counter (series, year, last) values (?, ?, ?)
+      await tx.getConnection().execute(
+        `insert into registration_counter (series, year, last) values (?, ?, ?)
            on conflict (series, year) do update set last = greatest(registration_counter.last, excluded.last)`,
-          [DEFAULT_REGISTRATION_SERIES, year, last],
-          'run',
-          tx.getTransactionContext(),
-        );
+        [DEFAULT_REGISTRATION_SERIES, year, last],
+        'run',
+        tx.getTransactionContext(),
+      );
     }
   });
   return true;
 }
 
 function partyNames(matter: DemoMatter): string[] {
-  return [matter.party, ...(matter.referredTo ? [matter.referredTo.party] : []), ...(matter.cosignedBy ?? []).map((c) => c.party)];
+  return [
+    matter.party,
+    ...(matter.referredTo ? [matter.referredTo.party] : []),
+    ...(matter.cosignedBy ?? []).map((c) => c.party),
+  ];
 }

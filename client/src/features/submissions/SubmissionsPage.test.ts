@@ -34,14 +34,35 @@ function page(nodes: ReturnType<typeof matter>[], hasNextPage: boolean) {
       { status: 'SUBMITTED', count: 1 },
       { status: 'REGISTERED', count: 2 },
     ],
-    pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: null, endCursor: hasNextPage ? 'c2' : null },
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: hasNextPage ? 'c2' : null,
+    },
     edges: nodes.map((node, i) => ({ cursor: `c${i + 1}`, node })),
   };
 }
 
 const ANSWER_TIMES = [
-  { year: 2026, kind: 'QUESTION', answered: 3, medianDaysToAnswer: 20, open: 1, medianOpenDays: 5, oldestOpenDays: 9 },
-  { year: 2026, kind: 'OBSTACLE', answered: 0, medianDaysToAnswer: null, open: 2, medianOpenDays: 3, oldestOpenDays: 4 },
+  {
+    year: 2026,
+    kind: 'QUESTION',
+    answered: 3,
+    medianDaysToAnswer: 20,
+    open: 1,
+    medianOpenDays: 5,
+    oldestOpenDays: 9,
+  },
+  {
+    year: 2026,
+    kind: 'OBSTACLE',
+    answered: 0,
+    medianDaysToAnswer: null,
+    open: 2,
+    medianOpenDays: 3,
+    oldestOpenDays: 4,
+  },
 ];
 
 async function setup(
@@ -72,7 +93,9 @@ describe('the register of matters', () => {
   test.each(['sv', 'en'] as const)(
     'lists matters, a restricted one without content, the counts, the answer times; axe clean in %s',
     async (locale) => {
-      const submissions = vi.fn(() => page([matter('1', 'Kvällstider i lokalerna'), matter('2', null)], true));
+      const submissions = vi.fn(() =>
+        page([matter('1', 'Kvällstider i lokalerna'), matter('2', null)], true),
+      );
       const { wrapper: view } = await setup(submissions, { locale });
       const items = view.findAll('.submission-list li').map((li) => li.text());
       expect(items[0]).toContain('SR 1/2026');
@@ -81,9 +104,13 @@ describe('the register of matters', () => {
       expect(items[1]).toContain(
         locale === 'sv' ? 'Ärende som hanteras utan publicering' : 'Matter handled without publication',
       );
-      expect(view.get('.result-count').text()).toBe(locale === 'sv' ? '3 ärenden' : '3 matters');
+      expect(view.get('.result-count').text()).toBe(
+        locale === 'sv' ? 'Antal ärenden: 3' : 'Number of matters: 3',
+      );
       expect(view.get('.result-count').attributes('aria-live')).toBe('polite');
-      expect(view.get('#submissions-status').text()).toContain(locale === 'sv' ? 'Registrerat (2)' : 'Registered (2)');
+      expect(view.get('#submissions-status').text()).toContain(
+        locale === 'sv' ? 'Registrerat (2)' : 'Registered (2)',
+      );
       expect(view.get('#submissions-status').text()).toContain('(2)');
       const table = view.get('table');
       expect(table.findAll('tbody tr')).toHaveLength(2);
@@ -97,7 +124,9 @@ describe('the register of matters', () => {
 
   test('search and filters go into the address and the query; more matters load after the cursor', async () => {
     const submissions = vi.fn((args: Record<string, unknown>) =>
-      args.after ? page([matter('3', 'Tredje')], false) : page([matter('1', 'Första'), matter('2', 'Andra')], true),
+      args.after
+        ? page([matter('3', 'Tredje')], false)
+        : page([matter('1', 'Första'), matter('2', 'Andra')], true),
     );
     const { wrapper: view, router } = await setup(submissions);
     expect(submissions.mock.calls[0]![0]).toMatchObject({ first: 20 });
@@ -177,7 +206,12 @@ describe('the filters in the address', () => {
       year: null,
       order: null,
     });
-    expect(queryFromFilters(filters)).toEqual({ q: 'lokal', typ: 'QUESTION', princip: 'DIALOGUE', part: 'UGFydHk6MQ' });
+    expect(queryFromFilters(filters)).toEqual({
+      q: 'lokal',
+      typ: 'QUESTION',
+      princip: 'DIALOGUE',
+      part: 'UGFydHk6MQ',
+    });
     expect(variablesFromFilters(filters)).toEqual({
       search: 'lokal',
       filter: { kinds: ['QUESTION'], principles: ['DIALOGUE'], partyId: 'UGFydHk6MQ' },

@@ -1,5 +1,9 @@
 import type { LocationQuery } from 'vue-router';
-import { PrincipleKey as Principles, SubmissionKind as Kinds, SubmissionStatus as Statuses } from '@samverka/domain';
+import {
+  PrincipleKey as Principles,
+  SubmissionKind as Kinds,
+  SubmissionStatus as Statuses,
+} from '@samverka/domain';
 import type {
   PrincipleKey,
   SortDirection,
@@ -44,7 +48,9 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | null
 
 /** The kinds, statuses (drafts are never listed) and principles the filters offer. */
 export const KINDS = Object.values(Kinds) as SubmissionKind[];
-export const LISTED_STATUSES = Object.values(Statuses).filter((status) => status !== Statuses.DRAFT) as SubmissionStatus[];
+export const LISTED_STATUSES = Object.values(Statuses).filter(
+  (status) => status !== Statuses.DRAFT,
+) as SubmissionStatus[];
 export const PRINCIPLES = Object.values(Principles) as PrincipleKey[];
 
 export function filtersFromQuery(query: LocationQuery): SubmissionListFilters {

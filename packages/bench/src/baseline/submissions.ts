@@ -24,7 +24,17 @@ interface Variables {
 }
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
-const STATUSES = ['SUBMITTED', 'RETURNED', 'REGISTERED', 'REFERRED', 'SCHEDULED', 'ANSWERED', 'CLOSED', 'WITHDRAWN', 'DECLINED'];
+const STATUSES = [
+  'SUBMITTED',
+  'RETURNED',
+  'REGISTERED',
+  'REFERRED',
+  'SCHEDULED',
+  'ANSWERED',
+  'CLOSED',
+  'WITHDRAWN',
+  'DECLINED',
+];
 
 async function register(variables: Variables) {
   const first = Math.min(100, variables.first ?? 20);
@@ -58,7 +68,10 @@ async function register(variables: Variables) {
         limit $${params.length}`,
       params,
     ),
-    query(`select s.status, count(*)::int as count from submission s where ${countWhere} group by s.status`, countParams),
+    query(
+      `select s.status, count(*)::int as count from submission s where ${countWhere} group by s.status`,
+      countParams,
+    ),
   ]);
   const page = rows.rows.slice(0, first) as {
     id: string;
@@ -72,7 +85,9 @@ async function register(variables: Variables) {
     party_name: string;
     sort_key: string;
   }[];
-  const countOf = new Map((counts.rows as { status: string; count: number }[]).map((row) => [row.status, row.count]));
+  const countOf = new Map(
+    (counts.rows as { status: string; count: number }[]).map((row) => [row.status, row.count]),
+  );
   const countsByStatus = STATUSES.map((status) => ({ status, count: countOf.get(status) ?? 0 }));
   const statuses = variables.filter?.statuses?.length ? new Set(variables.filter.statuses) : null;
   const edges = page.map((row) => ({
@@ -90,7 +105,9 @@ async function register(variables: Variables) {
   }));
   return {
     submissions: {
-      totalCount: countsByStatus.filter((row) => !statuses || statuses.has(row.status)).reduce((a, row) => a + row.count, 0),
+      totalCount: countsByStatus
+        .filter((row) => !statuses || statuses.has(row.status))
+        .reduce((a, row) => a + row.count, 0),
       countsByStatus,
       pageInfo: { hasNextPage: rows.rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
       edges,
@@ -132,7 +149,9 @@ const server = http.createServer((req, res) => {
 await new Promise<void>((resolve) =>
   server.listen({ port: Number(process.env.PORT ?? 4101), host: process.env.HOST ?? '127.0.0.1' }, resolve),
 );
-console.error(`submissions baseline listening on ${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 4101}`);
+console.error(
+  `submissions baseline listening on ${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? 4101}`,
+);
 
 const shutdown = (): void => {
   server.close();
