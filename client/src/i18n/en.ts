@@ -1002,7 +1002,7 @@ const en: MessageSchema = {
     day: '1 day',
     days: '{n} days',
     overdue: 'Overdue',
-    overdueOne: 'One referred matter is overdue.',
+    overdueOne: '1 referred matter is overdue.',
     overdueSummary: '{n} referred matters are overdue.',
     noDueDate: 'No date',
     noMeeting: 'Meeting not given',

@@ -1000,7 +1000,7 @@ const sv = {
     day: '1 dag',
     days: '{n} dagar',
     overdue: 'Försenat',
-    overdueOne: 'Ett remitterat ärende är försenat.',
+    overdueOne: '1 remitterat ärende är försenat.',
     overdueSummary: '{n} remitterade ärenden är försenade.',
     noDueDate: 'Inget datum',
     noMeeting: 'Möte inte angivet',
