@@ -96,7 +96,16 @@ describe('navigation and access', () => {
     [
       'a member',
       { signedIn: true, isCoordinator: false },
-      ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Ärenden', 'Min förening', 'Mitt konto', 'Aviseringar'],
+      [
+        'Överenskommelsen',
+        'Forum',
+        'Kalender',
+        'Parter',
+        'Ärenden',
+        'Min förening',
+        'Mitt konto',
+        'Aviseringar',
+      ],
     ],
     [
       'the coordinator',
