@@ -62,9 +62,21 @@ async function upcomingCouncilMeeting(
     createMeeting: { meeting: { id: string; version: number } | null; errors: unknown[] };
   }>(
     coordinator,
-    `mutation($input: CreateMeetingInput!) {
-      createMeeting(input: $input) { meeting { id version } errors { field code message } }
-    }`,
+    `
+      mutation ($input: CreateMeetingInput!) {
+        createMeeting(input: $input) {
+          meeting {
+            id
+            version
+          }
+          errors {
+            field
+            code
+            message
+          }
+        }
+      }
+    `,
     {
       input: {
         forumId: forum.id,
@@ -81,7 +93,17 @@ async function upcomingCouncilMeeting(
   if (!meeting) throw new Error(`createMeeting refused: ${JSON.stringify(created.createMeeting.errors)}`);
   const published = await graphql<{ publishAgenda: { errors: unknown[] } }>(
     coordinator,
-    `mutation($input: MeetingActionInput!) { publishAgenda(input: $input) { errors { field code message } } }`,
+    `
+      mutation ($input: MeetingActionInput!) {
+        publishAgenda(input: $input) {
+          errors {
+            field
+            code
+            message
+          }
+        }
+      }
+    `,
     { input: { meetingId: meeting.id, expectedVersion: meeting.version } },
   );
   if (published.publishAgenda.errors.length)
@@ -143,19 +165,19 @@ test('an obstacle goes from submission to answer, and the association follows ea
       await signIn(association, ASSOCIATION);
       await association.goto('/arenden/nytt');
       await expect(association.getByRole('heading', { level: 1, name: 'Nytt ärende' })).toBeVisible();
-      await expect(association.getByLabel('Part')).toHaveValue(/.+/);
-      await expect(association.getByLabel('Part').locator('option:checked')).toHaveText(
+      await expect(association.getByLabel('Part', { exact: true })).toHaveValue(/.+/);
+      await expect(association.getByLabel('Part', { exact: true }).locator('option:checked')).toHaveText(
         'Vivalla Kvinnoförening',
       );
       await association.getByRole('radio', { name: 'Hinder för samverkan' }).check();
-      await association.getByLabel('Rubrik').fill(title);
+      await association.getByLabel('Rubrik', { exact: true }).fill(title);
       await association
-        .getByLabel('Beskrivning')
+        .getByLabel('Beskrivning', { exact: true })
         .fill('Föreningen kan inte ha läxhjälp efter klockan 17, eftersom lokalerna låses då.');
       await association.getByRole('checkbox', { name: 'Dialog', exact: true }).check();
       await association.getByRole('button', { name: 'Skicka in', exact: true }).click();
 
-      await expect(association).toHaveURL(/\/arenden\/[^/]+$/);
+      await expect(association).toHaveURL(/\/arenden\/(?!nytt$)[^/]+$/);
       matterPath = new URL(association.url()).pathname;
       await expect(association.locator('h1')).toContainText(title);
       await expect(fact(association, 'Status')).toHaveText('Inskickat');
@@ -163,14 +185,27 @@ test('an obstacle goes from submission to answer, and the association follows ea
       await expect(fact(association, 'Registreringsnummer')).toHaveText('Ej registrerat');
       await expect(association.locator('.connection')).toContainText('Ansluten');
       // From here on the page is only watched: a reload would lose this mark.
-      await association.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+      await association.evaluate(
+        () => ((window as unknown as { sameDocument: boolean }).sameDocument = true),
+      );
     });
     const unreadAtStart = await unreadCount(association);
 
+    // The meeting exists before the coordinator opens the matter, as a planned council meeting would.
     const coordinator = await newPage(browser, contexts);
+    await signIn(coordinator, COORDINATOR);
+    const chair = await newPage(browser, contexts);
+    await signInApi(chair.context().request, CHAIR);
+    const meetingId = await upcomingCouncilMeeting(
+      coordinator.context().request,
+      meetingTitle,
+      await viewerId(chair.context().request),
+      await viewerId(association.context().request),
+    );
+    const meetingPath = `/moten/${encodeURIComponent(meetingId)}`;
+
     let registrationNumber = '';
     await test.step('the coordinator registers it from the queue; the association sees the number live', async () => {
-      await signIn(coordinator, COORDINATOR);
       await coordinator.goto('/samordnare/arenden');
       const awaiting = coordinator.getByRole('region', { name: /^Inskickade, att registrera/ });
       await awaiting.getByRole('link', { name: title }).click();
@@ -191,16 +226,6 @@ test('an obstacle goes from submission to answer, and the association follows ea
     });
     const unreadAfterRegistration = await unreadCount(association);
 
-    const chair = await newPage(browser, contexts);
-    await signInApi(chair.context().request, CHAIR);
-    const meetingId = await upcomingCouncilMeeting(
-      coordinator.context().request,
-      meetingTitle,
-      await viewerId(chair.context().request),
-      await viewerId(association.context().request),
-    );
-    const meetingPath = `/moten/${encodeURIComponent(meetingId)}`;
-
     await test.step('the coordinator schedules it for the meeting; the association sees the meeting live', async () => {
       const scheduling = coordinator.getByRole('region', { name: 'Sammanträde' });
       const select = scheduling.getByLabel('Sammanträde', { exact: true });
@@ -212,10 +237,9 @@ test('an obstacle goes from submission to answer, and the association follows ea
 
       await expect(fact(association, 'Status')).toHaveText('Planerat till sammanträde');
       await expect(fact(association, 'Sammanträde')).toContainText(meetingTitle);
-      await expect(fact(association, 'Sammanträde').getByRole('link', { name: meetingTitle })).toHaveAttribute(
-        'href',
-        meetingPath,
-      );
+      await expect(
+        fact(association, 'Sammanträde').getByRole('link', { name: meetingTitle }),
+      ).toHaveAttribute('href', meetingPath);
       await expect.poll(() => unreadCount(association)).toBeGreaterThan(unreadAfterRegistration);
     });
     const unreadAfterScheduling = await unreadCount(association);
@@ -258,18 +282,31 @@ test('an obstacle goes from submission to answer, and the association follows ea
     });
 
     await test.step('the notification centre lists the steps; the bell leads there', async () => {
-      await association.locator('header').getByRole('link', { name: /^Aviseringar/ }).click();
+      await association
+        .locator('header')
+        .getByRole('link', { name: /^Aviseringar/ })
+        .click();
       await expect(association.getByRole('heading', { level: 1, name: 'Aviseringar' })).toBeVisible();
-      await expect(association.locator('main')).toContainText(
-        `${registrationNumber} har besvarats genom beslut i Samverkansrådet`,
-      );
+      const main = association.locator('main');
+      for (const phrase of [
+        'har registrerats',
+        'har planerats till ett sammanträde i Samverkansrådet',
+        'har besvarats genom beslut i Samverkansrådet',
+      ]) {
+        await expect(main).toContainText(`${registrationNumber}: ${title} ${phrase}.`);
+      }
+      await association.getByRole('button', { name: 'Markera alla som lästa' }).click();
+      await expect(association.getByText('Alla aviseringar är markerade som lästa.')).toBeVisible();
+      await expect.poll(() => unreadCount(association)).toBe(0);
     });
   } finally {
     for (const context of contexts) await context.close();
   }
 });
 
-test('the form works by keyboard alone, and the pages pass axe in Swedish and English', async ({ browser }) => {
+test('the form works by keyboard alone, and the pages pass axe in Swedish and English', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const contexts: BrowserContext[] = [];
   const title = `Bidragsreglerna gynnar stora föreningar (${Date.now().toString(36)})`;
@@ -280,7 +317,7 @@ test('the form works by keyboard alone, and the pages pass axe in Swedish and En
     await test.step('a keyboard user fills in and submits the form', async () => {
       await page.goto('/arenden/nytt');
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-      await expect(page.getByLabel('Rubrik')).toBeVisible();
+      await expect(page.getByLabel('Rubrik', { exact: true })).toBeVisible();
       await page.keyboard.press('Tab');
       await expect(page.getByRole('link', { name: 'Hoppa till innehållet' })).toBeFocused();
       await page.keyboard.press('Enter');
@@ -289,9 +326,9 @@ test('the form works by keyboard alone, and the pages pass axe in Swedish and En
       await tabTo(page, page.getByRole('radio', { name: 'Fråga för dialog' }));
       await page.keyboard.press('ArrowDown');
       await expect(page.getByRole('radio', { name: 'Hinder för samverkan' })).toBeChecked();
-      await tabTo(page, page.getByLabel('Rubrik'));
+      await tabTo(page, page.getByLabel('Rubrik', { exact: true }));
       await page.keyboard.type(title);
-      await tabTo(page, page.getByLabel('Beskrivning'));
+      await tabTo(page, page.getByLabel('Beskrivning', { exact: true }));
       await page.keyboard.type('Små föreningar hinner inte söka innan fristen går ut.');
       await tabTo(page, page.getByRole('checkbox', { name: 'Mångfald' }));
       await page.keyboard.press('Space');
@@ -299,7 +336,7 @@ test('the form works by keyboard alone, and the pages pass axe in Swedish and En
       await tabTo(page, page.getByRole('button', { name: 'Skicka in', exact: true }));
       await page.keyboard.press('Enter');
 
-      await expect(page).toHaveURL(/\/arenden\/[^/]+$/);
+      await expect(page).toHaveURL(/\/arenden\/(?!nytt$)[^/]+$/);
       matterPath = new URL(page.url()).pathname;
       await expect(page.locator('h1')).toContainText(title);
       await expect(fact(page, 'Status')).toHaveText('Inskickat');
