@@ -160,9 +160,26 @@ test('an obstacle goes from submission to answer, and the association follows ea
 
   try {
     const association = await newPage(browser, contexts);
+    await signIn(association, ASSOCIATION);
+    // The council's next meeting is planned before the matter arrives, and the coordinator watches the queue.
+    const coordinator = await newPage(browser, contexts);
+    await signIn(coordinator, COORDINATOR);
+    const chair = await newPage(browser, contexts);
+    await signInApi(chair.context().request, CHAIR);
+    const meetingId = await upcomingCouncilMeeting(
+      coordinator.context().request,
+      meetingTitle,
+      await viewerId(chair.context().request),
+      await viewerId(association.context().request),
+    );
+    const meetingPath = `/moten/${encodeURIComponent(meetingId)}`;
+    await coordinator.goto('/samordnare/arenden');
+    await expect(coordinator.getByRole('heading', { level: 1, name: 'Ärendekön' })).toBeVisible();
+    await expect(coordinator.locator('[aria-busy="true"]')).toHaveCount(0);
+    await coordinator.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+
     let matterPath = '';
     await test.step('the association submits an obstacle; its page says Inskickat', async () => {
-      await signIn(association, ASSOCIATION);
       await association.goto('/arenden/nytt');
       await expect(association.getByRole('heading', { level: 1, name: 'Nytt ärende' })).toBeVisible();
       await expect(association.getByLabel('Part', { exact: true })).toHaveValue(/.+/);
@@ -190,24 +207,21 @@ test('an obstacle goes from submission to answer, and the association follows ea
       );
     });
     const unreadAtStart = await unreadCount(association);
-
-    // The meeting exists before the coordinator opens the matter, as a planned council meeting would.
-    const coordinator = await newPage(browser, contexts);
-    await signIn(coordinator, COORDINATOR);
-    const chair = await newPage(browser, contexts);
-    await signInApi(chair.context().request, CHAIR);
-    const meetingId = await upcomingCouncilMeeting(
-      coordinator.context().request,
-      meetingTitle,
-      await viewerId(chair.context().request),
-      await viewerId(association.context().request),
-    );
-    const meetingPath = `/moten/${encodeURIComponent(meetingId)}`;
+    // The party's own list, in a second tab, follows the matter too.
+    const ownList = await association.context().newPage();
+    await ownList.goto('/min-forening/arenden');
+    const ownRow = ownList.getByRole('row').filter({ hasText: title });
+    await expect(ownRow).toContainText('Inskickat');
+    await ownList.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
     let registrationNumber = '';
     await test.step('the coordinator registers it from the queue; the association sees the number live', async () => {
-      await coordinator.goto('/samordnare/arenden');
+      // The queue, open since before the submission, lists the matter without reload.
       const awaiting = coordinator.getByRole('region', { name: /^Inskickade, att registrera/ });
+      await expect(awaiting.getByRole('link', { name: title })).toBeVisible();
+      expect(
+        await coordinator.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+      ).toBe(true);
       await awaiting.getByRole('link', { name: title }).click();
       await expect(coordinator).toHaveURL(new RegExp(`${matterPath}$`));
       await coordinator.getByRole('button', { name: 'Registrera', exact: true }).click();
@@ -218,13 +232,12 @@ test('an obstacle goes from submission to answer, and the association follows ea
       registrationNumber = (await fact(association, 'Registreringsnummer').textContent())!.trim();
       await expect(association.locator('h1')).toHaveText(`${registrationNumber} – ${title}`);
       await expect(association.getByRole('region', { name: 'Händelser' })).toContainText('Registrerat');
-      await expect.poll(() => unreadCount(association)).toBeGreaterThan(unreadAtStart);
+      await expect.poll(() => unreadCount(association)).toBe(unreadAtStart + 1);
 
       const mail = await waitForMail(ASSOCIATION, new RegExp(`^${registrationNumber}: .*har registrerats$`));
       expect(mail.subject).toContain(title);
       expect(mail.text).toContain(matterPath);
     });
-    const unreadAfterRegistration = await unreadCount(association);
 
     await test.step('the coordinator schedules it for the meeting; the association sees the meeting live', async () => {
       const scheduling = coordinator.getByRole('region', { name: 'Sammanträde' });
@@ -237,12 +250,12 @@ test('an obstacle goes from submission to answer, and the association follows ea
 
       await expect(fact(association, 'Status')).toHaveText('Planerat till sammanträde');
       await expect(fact(association, 'Sammanträde')).toContainText(meetingTitle);
+      await expect(fact(association, 'Dagordningspunkt')).toHaveText(`${registrationNumber}: ${title}`);
       await expect(
         fact(association, 'Sammanträde').getByRole('link', { name: meetingTitle }),
       ).toHaveAttribute('href', meetingPath);
-      await expect.poll(() => unreadCount(association)).toBeGreaterThan(unreadAfterRegistration);
+      await expect.poll(() => unreadCount(association)).toBe(unreadAtStart + 2);
     });
-    const unreadAfterScheduling = await unreadCount(association);
 
     await test.step('the chair takes the item up in the running meeting and records the decision', async () => {
       await chair.goto(meetingPath);
@@ -269,7 +282,7 @@ test('an obstacle goes from submission to answer, and the association follows ea
       const answer = association.getByRole('region', { name: 'Svar' });
       await expect(answer).toContainText(decision);
       await expect(answer.getByRole('link', { name: meetingTitle })).toBeVisible();
-      await expect.poll(() => unreadCount(association)).toBeGreaterThan(unreadAfterScheduling);
+      await expect.poll(() => unreadCount(association)).toBe(unreadAtStart + 3);
 
       const mail = await waitForMail(
         ASSOCIATION,
@@ -278,6 +291,12 @@ test('an obstacle goes from submission to answer, and the association follows ea
       expect(mail.text).toContain(decision);
       expect(
         await association.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+      ).toBe(true);
+
+      await expect(ownRow).toContainText(registrationNumber);
+      await expect(ownRow).toContainText('Besvarat');
+      expect(
+        await ownList.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
       ).toBe(true);
     });
 
