@@ -259,6 +259,10 @@ test('an obstacle goes from submission to answer, and the association follows ea
 
     await test.step('the chair takes the item up in the running meeting and records the decision', async () => {
       await chair.goto(meetingPath);
+      await expect(chair.getByRole('heading', { level: 1, name: meetingTitle })).toBeVisible();
+      await expect(
+        chair.getByRole('status').filter({ hasText: 'Direktuppdatering: Ansluten' }),
+      ).toBeVisible();
       await chair.getByRole('button', { name: 'Starta mötet' }).click();
       await expect(chair.getByRole('button', { name: 'Avsluta mötet' })).toBeVisible();
       const card = chair.locator('ol.agenda > li').filter({ hasText: registrationNumber });
