@@ -1174,7 +1174,9 @@ const en: MessageSchema = {
   notifications: {
     title: 'Notifications',
     bell: 'Notifications',
+    bellUnreadOne: '1 unread',
     bellUnread: '{count} unread',
+    announceUnreadOne: 'You have 1 unread notification.',
     announceUnread: 'You have {count} unread notifications.',
     heading: 'Notifications',
     intro: 'What happened in the matters you follow, the latest first.',

@@ -1171,7 +1171,9 @@ const sv = {
   notifications: {
     title: 'Aviseringar',
     bell: 'Aviseringar',
+    bellUnreadOne: '1 oläst',
     bellUnread: '{count} olästa',
+    announceUnreadOne: 'Du har 1 oläst avisering.',
     announceUnread: 'Du har {count} olästa aviseringar.',
     heading: 'Aviseringar',
     intro: 'Här ser du vad som har hänt i ärenden du följer, det senaste först.',

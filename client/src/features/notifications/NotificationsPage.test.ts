@@ -189,4 +189,12 @@ describe('the bell', () => {
       expect(await axeViolations(document.body)).toEqual([]);
     },
   );
+
+  test('one unread notification is said in the singular', async () => {
+    const { page, live } = await setup(NotificationBell, {}, 'sv');
+    live.send('8', 1);
+    await flushPromises();
+    expect(textWithout(page.get('a').element, '[aria-hidden="true"]')).toBe('Aviseringar (1 oläst)');
+    expect(page.get('[aria-live="polite"]').text()).toBe('Du har 1 oläst avisering.');
+  });
 });
