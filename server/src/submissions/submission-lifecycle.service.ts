@@ -34,6 +34,7 @@ import { Submission } from './submission.entity.js';
 import { SubmissionCosignature } from './submission-cosignature.entity.js';
 import { submissionPolicy, viewerSubmissionFacts } from './submission-access.js';
 import { recordSubmissionStep } from './submission-steps.js';
+import { partySubmissionsTopic, publishLiveEvent } from '../live/publish.js';
 
 /** What the services of a step need besides the input: the outbox, the register, and (in tests) the time. */
 export interface LifecycleContext {
@@ -258,6 +259,12 @@ export async function createSubmissionDraft(
       createdBy: tx.getReference(Person, viewer.id),
     });
     await applyContent(tx, submission, content);
+    // Drafts are private to the party: only its own list hears of a new one, so its other people see it live.
+    await publishLiveEvent(tx, {
+      topic: partySubmissionsTopic(input.partyId!),
+      kind: 'CREATE_DRAFT',
+      subjectId: submission.id,
+    });
     return submission;
   });
 }

@@ -261,14 +261,3 @@ export async function schedulableSubmissions(
   );
 }
 
-/** The meeting and item a matter is on, when the viewer may see the meeting (a draft only those who run it). */
-export async function scheduledOn(
-  em: EntityManager,
-  viewer: Viewer | null,
-  submission: Submission,
-): Promise<{ meeting: Meeting; item: AgendaItem } | null> {
-  if (!submission.agendaItem) return null;
-  const item = await em.findOne(AgendaItem, submission.agendaItem.id);
-  const meeting = item ? await findVisibleMeeting(em, viewer, item.meeting.id) : null;
-  return item && meeting ? { meeting, item } : null;
-}
