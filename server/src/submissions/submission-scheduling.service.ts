@@ -260,4 +260,3 @@ export async function schedulableSubmissions(
     { orderBy: { registeredAt: 'asc', id: 'asc' }, limit: SCHEDULABLE_LIMIT },
   );
 }
-

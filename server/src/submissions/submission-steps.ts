@@ -1,6 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { SubmissionStatus, type SubmissionAction } from '@samverka/domain';
-import { partySubmissionsTopic, publishLiveEvent, SUBMISSIONS_TOPIC, submissionTopic } from '../live/publish.js';
+import {
+  partySubmissionsTopic,
+  publishLiveEvent,
+  SUBMISSIONS_TOPIC,
+  submissionTopic,
+} from '../live/publish.js';
 import type { Outbox } from '../outbox/outbox.js';
 import { notifySubmissionStep } from '../notifications/notification-fanout.js';
 import { SubmissionEvent } from './submission-event.entity.js';
@@ -46,7 +51,11 @@ export async function recordSubmissionStep(
   await tx.flush();
   const kind = step.action ?? 'COMMENT';
   await publishLiveEvent(tx, { topic: submissionTopic(submission.id), kind, subjectId: submission.id });
-  await publishLiveEvent(tx, { topic: partySubmissionsTopic(submission.party.id), kind, subjectId: submission.id });
+  await publishLiveEvent(tx, {
+    topic: partySubmissionsTopic(submission.party.id),
+    kind,
+    subjectId: submission.id,
+  });
   // A draft is private to its party (its page's topic is read only by those who may see it): the stream of
   // every matter, which anyone may follow, hears of it only once it is submitted.
   if (submission.status !== SubmissionStatus.DRAFT) {

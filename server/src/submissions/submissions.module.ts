@@ -8,7 +8,10 @@ import { RegistrationCounter } from './registration-counter.entity.js';
 import { SubmissionResolver } from './submission.resolver.js';
 import { submissionQueueResolvers } from './submission-queues.resolver.js';
 import { partySubmissionsChangedField, submissionQueueChangedField } from './submission-queues-live.js';
-import { SubmissionRegisterFieldsResolver, SubmissionRegisterResolver } from './submission-register.resolver.js';
+import {
+  SubmissionRegisterFieldsResolver,
+  SubmissionRegisterResolver,
+} from './submission-register.resolver.js';
 import { submissionsChangedField } from './submission-register-live.js';
 import { submissionFeedRoutes } from './submission-register-feed.js';
 import { SubmissionMatterResolver } from './submission-matter.resolver.js';

@@ -170,10 +170,7 @@ describe('SubmissionPage', () => {
   test('what the matter concerns: principles translated, commitments by their text, the activity, documents', async () => {
     const { page } = await setup(sampleSubmission());
     expect(page.get('#concerns-heading').text()).toBe('Vad ärendet gäller');
-    expect(page.findAll('.submission-principles li').map((li) => li.text())).toEqual([
-      'Dialog',
-      'Mångfald',
-    ]);
+    expect(page.findAll('.submission-principles li').map((li) => li.text())).toEqual(['Dialog', 'Mångfald']);
     expect(page.findAll('.submission-commitments li').map((li) => li.text())).toEqual([
       '2. Åtagande 2.',
       '5. Åtagande 5.',
