@@ -19,7 +19,7 @@ import { meetingTopic, publishLiveEvent } from '../live/publish.js';
 import type { Outbox } from '../outbox/outbox.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
-import { findVisibleMeeting, loadMeetingWithAgenda } from '../meetings/meeting.queries.js';
+import { loadMeetingWithAgenda } from '../meetings/meeting.queries.js';
 import { scheduleOnAgenda, type ScheduledItemFields } from '../meeting-planning/meeting-planning.service.js';
 import { COUNCIL_FORUM_SLUG, submissionPolicy, viewerSubmissionFacts } from './submission-access.js';
 import { cosigningPartyIds } from './submission-loaders.js';
