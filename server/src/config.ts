@@ -131,7 +131,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pattern: env.REGISTRATION_PATTERN || DEFAULT_REGISTRATION_PATTERN,
   };
   if (!/^[\p{L}\p{N} .-]{1,20}$/u.test(registration.series)) {
-    throw new ConfigError('REGISTRATION_SERIES must be 1–20 letters, digits, spaces, dots or hyphens, e.g. "SR"');
+    throw new ConfigError(
+      'REGISTRATION_SERIES must be 1–20 letters, digits, spaces, dots or hyphens, e.g. "SR"',
+    );
   }
   if (!isValidRegistrationPattern(registration.pattern)) {
     throw new ConfigError(

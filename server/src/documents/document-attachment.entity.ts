@@ -13,7 +13,10 @@ import { Document } from './document.entity.js';
 @Entity({ tableName: 'document_attachment' })
 @Unique({ properties: ['agendaItem', 'document'] })
 @Unique({ properties: ['submission', 'document'] })
-@Check({ name: 'document_attachment_one_owner', expression: 'num_nonnulls(agenda_item_id, submission_id) = 1' })
+@Check({
+  name: 'document_attachment_one_owner',
+  expression: 'num_nonnulls(agenda_item_id, submission_id) = 1',
+})
 export class DocumentAttachment {
   [OptionalProps]?: 'attachedAt';
 

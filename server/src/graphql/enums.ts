@@ -146,7 +146,9 @@ registerEnumType(SubmissionPublication, {
   description: 'Whether a matter is public (öppenhet och insyn) or handled without publication.',
   valuesConfig: {
     PUBLIC: { description: 'Everyone sees it.' },
-    RESTRICTION_REQUESTED: { description: 'The submitter asked for no publication; shown restricted until the coordinator decides.' },
+    RESTRICTION_REQUESTED: {
+      description: 'The submitter asked for no publication; shown restricted until the coordinator decides.',
+    },
     RESTRICTED: { description: 'The public sees only that it exists, its number and its status.' },
   },
 });
@@ -173,4 +175,7 @@ registerEnumType(NotificationDelivery, {
     NONE: { description: 'No mail; in the app only.' },
   },
 });
-registerEnumType(Language, { name: 'Language', description: 'A language Samverka speaks: Swedish or English.' });
+registerEnumType(Language, {
+  name: 'Language',
+  description: 'A language Samverka speaks: Swedish or English.',
+});
