@@ -240,7 +240,7 @@ describe('SubmissionPage', () => {
     const facts = first.page.get('dl.facts');
     expect(facts.text()).toContain('Remitterat till');
     expect(facts.text()).toContain('Kultur- och fritidsförvaltningen');
-    expect(facts.get('time[datetime="2026-12-15"]').exists()).toBe(true);
+    expect(facts.find('time[datetime="2026-12-15"]').exists()).toBe(true);
     expect(first.page.find('.submission-answer').exists()).toBe(false);
     first.page.unmount();
     wrapper = undefined;
