@@ -193,7 +193,8 @@ async function checkDocuments(
       );
     }
   });
-  return documents;
+  // In the order named, not the order the database returned them.
+  return wanted.map((id) => documents.find((d) => d.id === id)).filter((d): d is Document => !!d);
 }
 
 function publicationFor(current: SubmissionPublication | null, requestsRestriction: boolean) {
@@ -218,11 +219,13 @@ async function applyContent(tx: EntityManager, submission: Submission, content: 
   const keep = new Set(content.documents.map((d) => d.id));
   const dropped = attached.filter((a) => !keep.has(a.document.id));
   for (const attachment of dropped) tx.remove(attachment);
-  for (const document of content.documents) {
-    if (!attached.some((a) => a.document.id === document.id)) {
-      tx.create(DocumentAttachment, { document, submission });
-    }
-  }
+  // A matter lists its documents in the order attached; those attached together get one millisecond each,
+  // in the order the form named them, so that order never depends on a tie.
+  const now = Date.now();
+  const added = content.documents.filter((document) => !attached.some((a) => a.document.id === document.id));
+  added.forEach((document, index) => {
+    tx.create(DocumentAttachment, { document, submission, attachedAt: new Date(now + index) });
+  });
   await tx.flush();
   // A document taken off the draft is the party's own upload and nothing else holds it: gone with it.
   for (const { document } of dropped) {
