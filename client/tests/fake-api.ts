@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildSchema, execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import { ApolloClient, ApolloLink, InMemoryCache, Observable } from '@apollo/client/core';
+import { samplePartySubmissions, sampleQueue } from '../src/features/submissions/QueueSamples';
 
 let schema: GraphQLSchema | undefined;
 /** The contract the client is generated from, so page tests break when documents and schema disagree. */
@@ -116,6 +117,65 @@ function connection<T>(nodes: T[]) {
   };
 }
 
+export const SUBMISSION_ID = 'U3VibWlzc2lvbjox';
+export const DRAFT_ID = 'U3VibWlzc2lvbjoy';
+
+/** A registered, scheduled matter with everything its page reads; a draft of the viewer's party by DRAFT_ID. */
+export function sampleSubmission(id = SUBMISSION_ID): Record<string, unknown> {
+  const draft = id === DRAFT_ID;
+  return {
+    id,
+    version: draft ? 1 : 4,
+    status: draft ? 'DRAFT' : 'SCHEDULED',
+    kind: 'OBSTACLE',
+    publication: 'PUBLIC',
+    registrationNumber: draft ? null : 'SR 14/2026',
+    title: 'Lokalerna i Vivalla är för dyra',
+    description: 'Föreningarna har inte råd med hyran.',
+    viewerCanSeeContent: true,
+    viewerActions: draft ? ['EDIT', 'SUBMIT', 'WITHDRAW'] : [],
+    viewerCanComment: false,
+    viewerFollows: false,
+    followerCount: 2,
+    submittedAt: draft ? null : '2026-11-01T10:00:00Z',
+    registeredAt: draft ? null : '2026-11-02T10:00:00Z',
+    answeredAt: null,
+    closedAt: null,
+    answerDueOn: null,
+    statusReason: null,
+    answer: null,
+    principles: ['DIALOGUE'],
+    commitments: [2],
+    party: sampleParties()[0],
+    cosigners: [],
+    referredTo: null,
+    activity: null,
+    documents: [],
+    scheduledMeeting: draft
+      ? null
+      : { id: MEETING_ID, title: 'Samverkansrådet mars 2026', startsAt: '2026-03-12T13:00:00Z' },
+    scheduledAgendaItem: draft ? null : { id: 'AI3', position: 3, title: 'Anmälda frågor' },
+    liveCursor: '10',
+    timeline: draft
+      ? []
+      : [
+          {
+            id: 'E1',
+            action: 'SUBMIT',
+            fromStatus: 'DRAFT',
+            toStatus: 'SUBMITTED',
+            occurredAt: '2026-11-01T10:00:00Z',
+            actorName: 'Anna Samordnare',
+            party: null,
+            text: null,
+            meeting: null,
+          },
+        ],
+    conversation: null,
+    internalNotes: null,
+  };
+}
+
 export interface FakeApiOptions {
   signedIn?: boolean;
   /** Whether the signed-in person is the coordinator (default true, as in the seed). */
@@ -215,6 +275,10 @@ export function fakeRoot(options: FakeApiOptions = {}) {
             email: 'anna@example.se',
             isCoordinator: options.isCoordinator ?? true,
             memberships: [{ role: 'CONTACT', status: 'ACTIVE', party: parties[0] }],
+            unreadNotificationCount: 0,
+            notificationsCursor: '7',
+            notificationPreferences: [],
+            notifications: () => connection([]),
             sessions: [
               {
                 id: 'S1',
@@ -308,6 +372,14 @@ export function fakeRoot(options: FakeApiOptions = {}) {
     submissions: () => ({ ...connection([]), countsByStatus: [] }),
     submissionsLiveCursor: () => '1',
     submissionAnswerTimes: () => [],
+    submission: ({ id }: { id: string }) =>
+      id === SUBMISSION_ID || id === DRAFT_ID ? sampleSubmission(id) : null,
+    partySubmissions: () => samplePartySubmissions(),
+    submissionQueue: () => (options.signedIn ? sampleQueue(options.isCoordinator ?? true) : null),
+    activityPlan: () => ({
+      id: 'AP1',
+      activities: [{ id: 'ACT1', number: 1, title: 'Lokaler för föreningslivet' }],
+    }),
     ...options.resolvers,
   };
 }

@@ -6,7 +6,7 @@ import App from '../src/App.vue';
 import { createAppI18n } from '../src/i18n';
 import { createAppRouter } from '../src/router';
 import { titleOverride } from '../src/lib/page-title';
-import { createFakeApollo, type FakeApiOptions } from './fake-api';
+import { createFakeApollo, DRAFT_ID, SUBMISSION_ID, type FakeApiOptions } from './fake-api';
 import { axeViolations } from './axe';
 
 let wrapper: VueWrapper | undefined;
@@ -86,6 +86,32 @@ describe('signed in, the pages of issue 4 render with no axe violations', () => 
     expect(page.findAll('h1')).toHaveLength(1);
     expect(page.get('h1').text()).toBe(h1);
     expect(page.text()).toContain(text);
+    expect(await axeViolations(document.body)).toEqual([]);
+  });
+});
+
+describe('signed in, the pages of issue 9 render with no axe violations', () => {
+  test.each([
+    ['/arenden/nytt', 'Nytt ärende – Samverka', 'Nytt ärende'],
+    [`/arenden/${SUBMISSION_ID}`, 'SR 14/2026 – Lokalerna i Vivalla är för dyra – Samverka', 'SR 14/2026'],
+    [`/arenden/${DRAFT_ID}/redigera`, 'Redigera ärendet – Samverka', 'Redigera ärendet'],
+    ['/aviseringar', 'Aviseringar – Samverka', 'Aviseringar'],
+    ['/min-forening/arenden', 'Våra ärenden – Samverka', 'Våra ärenden'],
+    ['/samordnare/arenden', 'Ärendekön – Samverka', 'Ärendekön'],
+  ])('%s', async (path, title, h1) => {
+    const page = await visit(path, { signedIn: true });
+    expect(document.title).toBe(title);
+    expect(page.findAll('h1')).toHaveLength(1);
+    expect(page.get('h1').text()).toContain(h1);
+    expect(page.find('main').exists()).toBe(true);
+    expect(page.find('[role="alert"]').exists()).toBe(false);
+    expect(await axeViolations(document.body)).toEqual([]);
+  });
+
+  test('a matter is public: signed out, its page shows it', async () => {
+    const page = await visit(`/arenden/${SUBMISSION_ID}`);
+    expect(page.get('h1').text()).toBe('SR 14/2026 – Lokalerna i Vivalla är för dyra');
+    expect(page.text()).toContain('Dialog');
     expect(await axeViolations(document.body)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import {
   SubmissionStatus,
   canTakeSubmissionAction,
 } from '@samverka/domain';
+import { SUBMISSION_LIFECYCLE_MUTATION_RULES } from '../src/submissions/submission-lifecycle.policy.js';
 import { registerPerson } from './accounts-fixtures.js';
 import { mutationRules } from './policies.js';
 import { rowCounts, startTestServer, type TestServer } from './helpers.js';
@@ -23,7 +24,6 @@ import {
   submittedMatter,
   type Matter,
 } from './submission-fixtures.js';
-import { SUBMISSION_LIFECYCLE_MUTATION_RULES } from '../src/submissions/submission-lifecycle.policy.js';
 
 /**
  * Every workflow mutation of a matter against every role, signed out included: a member of the submitting
@@ -149,7 +149,8 @@ function rolesOf(role: Role, matter: Matter): SubmissionRole[] {
   }
 }
 
-test('the matrix covers every mutation of the table, which the module registers', () => {
+// The submission policy also holds the matter's and the scheduling's tables, each with its own matrix.
+test('the matrix covers every mutation of the table', () => {
   expect(Object.keys(PREPARE).sort()).toEqual(Object.keys(SUBMISSION_LIFECYCLE_MUTATION_RULES).sort());
   expect(mutationRules('submission')).toMatchObject(SUBMISSION_LIFECYCLE_MUTATION_RULES);
 });

@@ -43,8 +43,8 @@ afterAll(() => server?.close());
 const cookieOf = (role: MatterRole | 'handler') => people.cookies[role as keyof MatterPeople['cookies']];
 
 const PAGE = `query($id: ID!) { submission(id: $id) {
-  id status registrationNumber viewerCanSeeContent followerCount viewerFollows agendaItemTitle liveCursor
-  meeting { id title startsAt }
+  id status registrationNumber viewerCanSeeContent followerCount viewerFollows liveCursor
+  scheduledMeeting { id title startsAt } scheduledAgendaItem { title }
   timeline { id action fromStatus toStatus occurredAt actorName party { name } text meeting { id title startsAt } }
   conversation { id body authorName postedAt }
   internalNotes { id body authorName postedAt }
@@ -146,8 +146,8 @@ describe('the timeline', () => {
       text: 'Rådet ger förvaltningen i uppdrag att se över hyrorna.',
       meeting: { id: meetingId },
     });
-    expect(s.meeting).toMatchObject({ id: meetingId });
-    expect(s.agendaItemTitle).toBe('Anmält hinder: lokalhyror i Vivalla');
+    expect(s.scheduledMeeting).toMatchObject({ id: meetingId });
+    expect(s.scheduledAgendaItem.title).toBe('Anmält hinder: lokalhyror i Vivalla');
   });
 
   test('a meeting still in draft is not linked for those who may not see it', async () => {
@@ -156,11 +156,11 @@ describe('the timeline', () => {
     await step(matter.uuid, SubmissionAction.REGISTER, SubmissionStatus.REGISTERED);
     await step(matter.uuid, SubmissionAction.SCHEDULE, SubmissionStatus.SCHEDULED, { agendaItemId: itemId });
     const outsider = await page(matter.id, 'anonymous');
-    expect(outsider.meeting).toBeNull();
-    expect(outsider.agendaItemTitle).toBeNull();
+    expect(outsider.scheduledMeeting).toBeNull();
+    expect(outsider.scheduledAgendaItem).toBeNull();
     expect(outsider.timeline.at(-1).meeting).toBeNull();
     const coordinator = await page(matter.id, 'coordinator');
-    expect(coordinator.meeting).toMatchObject({ id: meetingId });
+    expect(coordinator.scheduledMeeting).toMatchObject({ id: meetingId });
     expect(coordinator.timeline.at(-1).meeting).toMatchObject({ id: meetingId });
   });
 

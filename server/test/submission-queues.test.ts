@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SubmissionStatus } from '@samverka/domain';
+import { MembershipRole, MembershipStatus, SubmissionStatus } from '@samverka/domain';
+import { Membership } from '../src/parties/membership.entity.js';
 import { sqlCounter } from '../src/db/orm.js';
 import { recordSubmissionStep } from '../src/submissions/submission-steps.js';
 import { Submission } from '../src/submissions/submission.entity.js';
 import { SubmissionAction } from '@samverka/domain';
 import { liveMetrics } from '../src/live/live-hub.js';
 import { collect, startTestServer, until, type TestServer } from './helpers.js';
-import { uuidOf } from './accounts-fixtures.js';
+import { registerPerson, uuidOf } from './accounts-fixtures.js';
+import { draftContent, draftMatter, joinedParty, stepOk } from './submission-fixtures.js';
 import {
   councilAgendaItem,
   departmentWithRepresentative,
@@ -366,6 +368,51 @@ describe('live', () => {
     expect(event.submissionQueueChanged.kind).toBe('REGISTER');
     watch.dispose();
     await client.dispose();
+  });
+
+  test("a draft one member starts reaches another member's live list, and nothing outside the party", async () => {
+    const joined = await joinedParty(server, 'Föreningen Utkast');
+    const colleague = await registerPerson(server);
+    const em = server.orm.em.fork();
+    em.create(Membership, {
+      person: colleague.personId,
+      party: uuidOf(joined.partyId),
+      role: MembershipRole.MEMBER,
+      status: MembershipStatus.ACTIVE,
+    });
+    await em.flush();
+    const listOf = async () =>
+      (await server.gql(PARTY_LIST, { partyId: joined.partyId }, colleague.cookie)).data!.partySubmissions;
+    const cursor = (await listOf()).liveCursor;
+    const queueCursor = (await server.gql(QUEUE, {}, coordinator)).data!.submissionQueue.liveCursor;
+    const clients = [server.ws(colleague.cookie), server.ws(coordinator)];
+    const before = liveMetrics.subscribers;
+    const theirs = collect(clients[0]!, PARTY_LIVE, { partyId: joined.partyId, after: cursor });
+    const queue = collect(clients[1]!, QUEUE_LIVE, { after: queueCursor });
+    await until(() => liveMetrics.subscribers >= before + 2, 5000, 'two subscriptions');
+
+    const draft = await draftMatter(server, joined.cookie, joined.partyId, { title: 'Nytt utkast' });
+    const [created] = await theirs.waitFor(1);
+    expect(created.partySubmissionsChanged.kind).toBe('CREATE_DRAFT');
+    const list = await listOf();
+    expect(list.edges.map((e: any) => e.node)).toContainEqual(
+      expect.objectContaining({ id: draft.id, title: 'Nytt utkast', status: S.DRAFT }),
+    );
+
+    await stepOk(
+      server,
+      'updateSubmissionDraft',
+      { submissionId: draft.id, expectedVersion: draft.version, ...draftContent({ title: 'Ändrat utkast' }) },
+      joined.cookie,
+    );
+    const [, edited] = await theirs.waitFor(2);
+    expect(edited.partySubmissionsChanged.kind).toBe('EDIT');
+    await new Promise((r) => setTimeout(r, 300));
+    // Drafts are private: the queue (the stream of every submitted matter) hears of neither.
+    expect(queue.values).toEqual([]);
+
+    for (const watch of [theirs, queue]) watch.dispose();
+    await Promise.all(clients.map((c) => c.dispose()));
   });
 
   test("a member of another party cannot open the party's live list; a member cannot open the queue", async () => {

@@ -34,6 +34,7 @@ import { Submission } from './submission.entity.js';
 import { SubmissionCosignature } from './submission-cosignature.entity.js';
 import { submissionPolicy, viewerSubmissionFacts } from './submission-access.js';
 import { recordSubmissionStep } from './submission-steps.js';
+import { partySubmissionsTopic, publishLiveEvent } from '../live/publish.js';
 
 /** What the services of a step need besides the input: the outbox, the register, and (in tests) the time. */
 export interface LifecycleContext {
@@ -192,7 +193,8 @@ async function checkDocuments(
       );
     }
   });
-  return documents;
+  // In the order named, not the order the database returned them.
+  return wanted.map((id) => documents.find((d) => d.id === id)).filter((d): d is Document => !!d);
 }
 
 function publicationFor(current: SubmissionPublication | null, requestsRestriction: boolean) {
@@ -217,11 +219,13 @@ async function applyContent(tx: EntityManager, submission: Submission, content: 
   const keep = new Set(content.documents.map((d) => d.id));
   const dropped = attached.filter((a) => !keep.has(a.document.id));
   for (const attachment of dropped) tx.remove(attachment);
-  for (const document of content.documents) {
-    if (!attached.some((a) => a.document.id === document.id)) {
-      tx.create(DocumentAttachment, { document, submission });
-    }
-  }
+  // A matter lists its documents in the order attached; those attached together get one millisecond each,
+  // in the order the form named them, so that order never depends on a tie.
+  const now = Date.now();
+  const added = content.documents.filter((document) => !attached.some((a) => a.document.id === document.id));
+  added.forEach((document, index) => {
+    tx.create(DocumentAttachment, { document, submission, attachedAt: new Date(now + index) });
+  });
   await tx.flush();
   // A document taken off the draft is the party's own upload and nothing else holds it: gone with it.
   for (const { document } of dropped) {
@@ -258,6 +262,12 @@ export async function createSubmissionDraft(
       createdBy: tx.getReference(Person, viewer.id),
     });
     await applyContent(tx, submission, content);
+    // Drafts are private to the party: only its own list hears of a new one, so its other people see it live.
+    await publishLiveEvent(tx, {
+      topic: partySubmissionsTopic(input.partyId!),
+      kind: 'CREATE_DRAFT',
+      subjectId: submission.id,
+    });
     return submission;
   });
 }

@@ -197,23 +197,18 @@ async function scheduledItem(em: EntityManager, viewer: Viewer | null, submissio
   return submission.agendaItem ? matterLoaders(em, viewer).agendaItems.load(submission.agendaItem.id) : null;
 }
 
-/** The meeting the matter is scheduled for, when the viewer may see that meeting. */
-export async function submissionMeeting(em: EntityManager, viewer: Viewer | null, submission: Submission) {
-  return visibleMeeting(viewer, await scheduledItem(em, viewer, submission));
-}
-
-/** The title of its agenda item, when the viewer may read the matter's content and see the meeting. */
-export async function submissionAgendaItemTitle(
+/**
+ * The agenda item the matter is on (scheduled, or answered by its decision) with its meeting, when the viewer
+ * may see that meeting; batched, so a list of matters costs one statement for all their items.
+ */
+export async function submissionScheduledOn(
   em: EntityManager,
   viewer: Viewer | null,
   submission: Submission,
-) {
-  const [facts, item] = await Promise.all([
-    viewerSubmissionFacts(em, viewer),
-    scheduledItem(em, viewer, submission),
-  ]);
-  if (!item || !submissionPolicy.seeContent(facts, submission) || !visibleMeeting(viewer, item)) return null;
-  return item.title;
+): Promise<{ meeting: Meeting; item: AgendaItem } | null> {
+  const item = await scheduledItem(em, viewer, submission);
+  const meeting = visibleMeeting(viewer, item);
+  return item && meeting ? { meeting, item } : null;
 }
 
 /** Cursor of the matter's latest live event, in the request's snapshot. */

@@ -16,7 +16,6 @@ import { idOfType } from '../graphql/node.js';
 import { payloadOf } from '../graphql/payload.js';
 import { LIVE_CURSOR } from '../live/live-cursor.js';
 import { PERSON_DEPENDENT } from '../live/audience.js';
-import { Meeting } from '../meetings/meeting.entity.js';
 import { Submission } from './submission.entity.js';
 import * as matter from './submission-matter.service.js';
 import * as queries from './submission-matter.queries.js';
@@ -111,7 +110,7 @@ type MatterResult = { submission: Submission | null };
 
 const matterId = (globalId: string) => idOfType(globalId, 'Submission');
 
-/** The matter's page: timeline, conversation, internal notes, following, its meeting, and its live changes. */
+/** The matter's page: timeline, conversation, internal notes, following, and its live changes. */
 @Resolver(() => Submission)
 export class SubmissionMatterResolver {
   @FieldResolver(() => [SubmissionTimelineEntry], {
@@ -162,26 +161,6 @@ export class SubmissionMatterResolver {
   @FieldResolver(() => Int, { description: 'How many people follow the matter.' })
   followerCount(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
     return queries.submissionFollowerCount(em, viewer, submission);
-  }
-
-  @FieldResolver(() => Meeting, {
-    nullable: true,
-    description:
-      'The meeting the matter is (or was last) scheduled for, when the viewer may see that meeting.',
-  })
-  @Extensions(PERSON_DEPENDENT)
-  meeting(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
-    return queries.submissionMeeting(em, viewer, submission);
-  }
-
-  @FieldResolver(() => String, {
-    nullable: true,
-    description:
-      "The title of its agenda item; null when not scheduled or the viewer may not read the matter's content.",
-  })
-  @Extensions(PERSON_DEPENDENT)
-  agendaItemTitle(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
-    return queries.submissionAgendaItemTitle(em, viewer, submission);
   }
 
   @FieldResolver(() => String, {

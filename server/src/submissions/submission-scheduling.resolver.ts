@@ -9,6 +9,7 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { Submission } from './submission.entity.js';
 import * as scheduling from './submission-scheduling.service.js';
 import { submissionsOnAgendaItem } from './submission-scheduling.queries.js';
+import { submissionScheduledOn } from './submission-matter.queries.js';
 
 const SUBMISSION_EDIT = {
   submissionId: id('The matter.'),
@@ -123,7 +124,7 @@ export class SubmissionSchedulingResolver {
   })
   @Extensions(PERSON_DEPENDENT)
   async scheduledMeeting(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
-    return (await scheduling.scheduledOn(em, viewer, submission))?.meeting ?? null;
+    return (await submissionScheduledOn(em, viewer, submission))?.meeting ?? null;
   }
 
   @FieldResolver(() => AgendaItem, {
@@ -132,7 +133,7 @@ export class SubmissionSchedulingResolver {
   })
   @Extensions(PERSON_DEPENDENT)
   async scheduledAgendaItem(@Root() submission: Submission, @Ctx() { em, viewer }: GraphQLContext) {
-    return (await scheduling.scheduledOn(em, viewer, submission))?.item ?? null;
+    return (await submissionScheduledOn(em, viewer, submission))?.item ?? null;
   }
 }
 

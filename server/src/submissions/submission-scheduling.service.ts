@@ -19,7 +19,7 @@ import { meetingTopic, publishLiveEvent } from '../live/publish.js';
 import type { Outbox } from '../outbox/outbox.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
-import { findVisibleMeeting, loadMeetingWithAgenda } from '../meetings/meeting.queries.js';
+import { loadMeetingWithAgenda } from '../meetings/meeting.queries.js';
 import { scheduleOnAgenda, type ScheduledItemFields } from '../meeting-planning/meeting-planning.service.js';
 import { COUNCIL_FORUM_SLUG, submissionPolicy, viewerSubmissionFacts } from './submission-access.js';
 import { cosigningPartyIds } from './submission-loaders.js';
@@ -259,16 +259,4 @@ export async function schedulableSubmissions(
     { status: { $in: [SubmissionStatus.REGISTERED, SubmissionStatus.REFERRED] } },
     { orderBy: { registeredAt: 'asc', id: 'asc' }, limit: SCHEDULABLE_LIMIT },
   );
-}
-
-/** The meeting and item a matter is on, when the viewer may see the meeting (a draft only those who run it). */
-export async function scheduledOn(
-  em: EntityManager,
-  viewer: Viewer | null,
-  submission: Submission,
-): Promise<{ meeting: Meeting; item: AgendaItem } | null> {
-  if (!submission.agendaItem) return null;
-  const item = await em.findOne(AgendaItem, submission.agendaItem.id);
-  const meeting = item ? await findVisibleMeeting(em, viewer, item.meeting.id) : null;
-  return item && meeting ? { meeting, item } : null;
 }

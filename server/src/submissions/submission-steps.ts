@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubmissionAction, SubmissionStatus } from '@samverka/domain';
+import { SubmissionStatus, type SubmissionAction } from '@samverka/domain';
 import {
   partySubmissionsTopic,
   publishLiveEvent,
@@ -56,6 +56,10 @@ export async function recordSubmissionStep(
     kind,
     subjectId: submission.id,
   });
-  await publishLiveEvent(tx, { topic: SUBMISSIONS_TOPIC, kind, subjectId: submission.id });
+  // A draft is private to its party (its page's topic is read only by those who may see it): the stream of
+  // every matter, which anyone may follow, hears of it only once it is submitted.
+  if (submission.status !== SubmissionStatus.DRAFT) {
+    await publishLiveEvent(tx, { topic: SUBMISSIONS_TOPIC, kind, subjectId: submission.id });
+  }
   await notifySubmissionStep(tx, outbox, step);
 }

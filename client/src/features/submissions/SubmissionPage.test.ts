@@ -48,9 +48,25 @@ function sampleSubmission(overrides: Record<string, unknown> = {}) {
     answeredAt: null,
     closedAt: null,
     answerDueOn: null,
-    agendaItemTitle: 'Anmält hinder: lokalhyror',
+    statusReason: null,
+    answer: null,
+    principles: ['DIALOGUE', 'DIVERSITY'],
+    commitments: [2, 5],
     party: { id: 'P2', name: 'Vivalla Kvinnoförening' },
-    meeting: MEETING,
+    cosigners: [{ id: 'P3', name: 'Studieförbundet' }],
+    referredTo: null,
+    activity: { id: 'A1', number: 4, title: 'Lokaler för föreningslivet' },
+    documents: [
+      {
+        id: 'D1',
+        name: 'Hyreslista.pdf',
+        mediaType: 'application/pdf',
+        size: 2048,
+        url: '/dokument/D1/Hyreslista.pdf',
+      },
+    ],
+    scheduledMeeting: MEETING,
+    scheduledAgendaItem: { id: 'AI1', title: 'Anmält hinder: lokalhyror' },
     liveCursor: '10',
     timeline: [
       entry('E1', 'SUBMIT', 'DRAFT', 'SUBMITTED', { actorName: 'Maja Berg' }),
@@ -151,6 +167,96 @@ describe('SubmissionPage', () => {
     expect(await axeViolations(document.body)).toEqual([]);
   });
 
+  test('what the matter concerns: principles translated, commitments by their text, the activity, documents', async () => {
+    const { page } = await setup(sampleSubmission());
+    expect(page.get('#concerns-heading').text()).toBe('Vad ärendet gäller');
+    expect(page.findAll('.submission-principles li').map((li) => li.text())).toEqual(['Dialog', 'Mångfald']);
+    expect(page.findAll('.submission-commitments li').map((li) => li.text())).toEqual([
+      '2. Åtagande 2.',
+      '5. Åtagande 5.',
+    ]);
+    expect(page.text()).toContain('4. Lokaler för föreningslivet');
+    expect(page.get('#documents-heading').text()).toBe('Dokument');
+    const link = page.get('.document-list a');
+    expect(link.text()).toBe('Hyreslista.pdf');
+    expect(link.attributes('href')).toBe('/dokument/D1/Hyreslista.pdf');
+    expect(page.find('.document-list button').exists()).toBe(false);
+    const cosigner = page.get('.inline-list a');
+    expect(cosigner.text()).toBe('Studieförbundet');
+    expect(page.get('dl.facts').text()).toContain('Sammanträde');
+    expect(page.get('dl.facts').text()).toContain('Anmält hinder: lokalhyror');
+  });
+
+  test('in English, principles and commitments by position when the agreement has no text for them', async () => {
+    const { page } = await setup(sampleSubmission({ commitments: [2, 9], documents: [] }), {
+      locale: 'en',
+    });
+    expect(page.get('#concerns-heading').text()).toBe('What the matter concerns');
+    expect(page.findAll('.submission-principles li').map((li) => li.text())).toEqual([
+      'Dialogue',
+      'Diversity',
+    ]);
+    expect(page.findAll('.submission-commitments li').map((li) => li.text())).toEqual([
+      '2. Åtagande 2.',
+      'Commitment 9',
+    ]);
+    expect(page.find('#documents-heading').exists()).toBe(false);
+  });
+
+  test('a matter returned for completion says what to complete; a declined one its reason', async () => {
+    const returned = await setup(
+      sampleSubmission({
+        status: 'RETURNED',
+        statusReason: 'Bifoga hyresavtalet.',
+        scheduledMeeting: null,
+        scheduledAgendaItem: null,
+      }),
+    );
+    expect(returned.page.get('.status-reason').text()).toBe('Bifoga hyresavtalet.');
+    expect(returned.page.get('dl.facts').text()).toContain('Att komplettera');
+    returned.page.unmount();
+    wrapper = undefined;
+    const declined = await setup(
+      sampleSubmission({
+        status: 'DECLINED',
+        statusReason: 'Utanför överenskommelsens område.',
+        scheduledMeeting: null,
+        scheduledAgendaItem: null,
+      }),
+    );
+    expect(declined.page.get('dl.facts').text()).toContain('Skäl till avvisningen');
+    expect(declined.page.get('.status-reason').text()).toBe('Utanför överenskommelsens område.');
+  });
+
+  test('a referred matter names the department and the date its answer is due; then its written answer', async () => {
+    const referred = sampleSubmission({
+      status: 'REFERRED',
+      referredTo: { id: 'P9', name: 'Kultur- och fritidsförvaltningen' },
+      answerDueOn: '2026-12-15',
+      scheduledMeeting: null,
+      scheduledAgendaItem: null,
+    });
+    const first = await setup(referred);
+    const facts = first.page.get('dl.facts');
+    expect(facts.text()).toContain('Remitterat till');
+    expect(facts.text()).toContain('Kultur- och fritidsförvaltningen');
+    expect(facts.find('time[datetime="2026-12-15"]').exists()).toBe(true);
+    expect(first.page.find('.submission-answer').exists()).toBe(false);
+    first.page.unmount();
+    wrapper = undefined;
+    const { page } = await setup({
+      ...referred,
+      status: 'ANSWERED',
+      answer: 'Förvaltningen sänker hyran från januari.',
+      answeredAt: '2026-12-10T09:00:00Z',
+    });
+    const section = page.get('.submission-answer');
+    expect(section.text()).toContain('Skriftligt svar');
+    expect(section.text()).toContain('Förvaltningen sänker hyran från januari.');
+    expect(section.find('a').exists()).toBe(false);
+    expect(await axeViolations(document.body)).toEqual([]);
+  });
+
   test('a restricted matter shows only its number and status', async () => {
     const { page } = await setup(
       sampleSubmission({
@@ -160,7 +266,12 @@ describe('SubmissionPage', () => {
         description: null,
         party: null,
         conversation: null,
-        agendaItemTitle: null,
+        principles: [],
+        commitments: [],
+        activity: null,
+        documents: [],
+        cosigners: [],
+        scheduledAgendaItem: null,
         timeline: [entry('E1', 'SUBMIT', 'DRAFT', 'SUBMITTED', { actorName: null })],
       }),
       { signedIn: false },
@@ -178,8 +289,8 @@ describe('SubmissionPage', () => {
       sampleSubmission({
         registrationNumber: null,
         status: 'SUBMITTED',
-        meeting: null,
-        agendaItemTitle: null,
+        scheduledMeeting: null,
+        scheduledAgendaItem: null,
         internalNotes: [
           { id: 'N1', body: 'Check the lease.', authorName: 'Erik Holm', postedAt: '2026-11-04T10:00:00Z' },
         ],
@@ -202,9 +313,17 @@ describe('SubmissionPage', () => {
       meeting: MEETING,
     });
     const base = sampleSubmission();
-    const { page } = await setup({ ...base, status: 'ANSWERED', timeline: [...base.timeline, answer] });
+    const { page } = await setup({
+      ...base,
+      status: 'ANSWERED',
+      answer: 'Rådet ger förvaltningen i uppdrag att se över hyrorna.',
+      answeredAt: '2026-11-06T10:00:00Z',
+      timeline: [...base.timeline, answer],
+    });
     const section = page.get('.submission-answer');
     expect(section.get('h2').text()).toBe('Svar');
+    expect(section.text()).toContain('Beslutat vid');
+    expect(section.get('time').attributes('datetime')).toBe('2026-11-06T10:00:00.000Z');
     expect(section.text()).toContain('Rådet ger förvaltningen i uppdrag att se över hyrorna.');
     expect(section.get('a').text()).toBe('Samverkansrådet december');
     expect(page.findAll('.submission-timeline strong').at(-1)!.text()).toBe('Besvarat genom beslut');
@@ -254,8 +373,9 @@ describe('SubmissionPage', () => {
     const base = sampleSubmission({
       status: 'SUBMITTED',
       registrationNumber: null,
-      meeting: null,
-      agendaItemTitle: null,
+      cosigners: [],
+      scheduledMeeting: null,
+      scheduledAgendaItem: null,
     });
     const { page, live } = await setup({ ...base, timeline: base.timeline.slice(0, 1) });
     expect(page.get('h1').text()).toBe('Ej registrerat – Lokalerna i Vivalla är för dyra');
@@ -268,6 +388,8 @@ describe('SubmissionPage', () => {
       status: 'REGISTERED',
       registrationNumber: 'SR 15/2026',
       party: { ...base.party, __typename: 'Party' },
+      activity: { ...base.activity, __typename: 'Activity' },
+      documents: base.documents.map((d) => ({ ...d, __typename: 'Document' })),
       timeline: base.timeline.slice(0, 2).map((e) => ({ ...e, __typename: 'SubmissionTimelineEntry' })),
       conversation: base.conversation.map((m) => ({ ...m, __typename: 'SubmissionMessageEntry' })),
     };
