@@ -1178,7 +1178,7 @@ const en: MessageSchema = {
         'Registered and referred matters. A matter is added as a new decision item at the end of the agenda.',
       empty: 'No matters are waiting to be scheduled.',
       add: 'Add to the agenda',
-      addMatter: 'Add {number} to the agenda',
+      addMatter: 'Add to the agenda: {number}',
       added: '{number} is added as item {position}.',
     },
   },

@@ -1175,7 +1175,7 @@ const sv = {
         'Registrerade och remitterade ärenden. Ett ärende läggs till som en ny beslutspunkt sist på dagordningen.',
       empty: 'Inga ärenden väntar på att planeras.',
       add: 'Lägg till på dagordningen',
-      addMatter: 'Lägg till {number} på dagordningen',
+      addMatter: 'Lägg till på dagordningen: {number}',
       added: '{number} är tillagt som punkt {position}.',
     },
   },

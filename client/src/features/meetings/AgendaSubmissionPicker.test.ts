@@ -77,8 +77,8 @@ async function setup(resolvers: FakeApiOptions['resolvers'] = {}, locale: 'sv' |
 
 describe("the agenda builder's picker of submitted matters", () => {
   test.each([
-    ['sv', 'Lägg till anmält ärende', 'Lägg till SR 14/2026 på dagordningen', 'Ärende som inte publiceras'],
-    ['en', 'Add a submitted matter', 'Add SR 14/2026 to the agenda', 'Matter handled without publication'],
+    ['sv', 'Lägg till anmält ärende', 'Lägg till på dagordningen: SR 14/2026', 'Ärende som inte publiceras'],
+    ['en', 'Add a submitted matter', 'Add to the agenda: SR 14/2026', 'Matter handled without publication'],
   ] as const)(
     'lists the registered and referred matters, axe clean, in %s',
     async (locale, heading, label, hidden) => {
@@ -99,7 +99,7 @@ describe("the agenda builder's picker of submitted matters", () => {
       errors: [],
     }));
     const page = await setup({ scheduleSubmission });
-    await page.get('button[aria-label="Lägg till SR 14/2026 på dagordningen"]').trigger('click');
+    await page.get('button[aria-label="Lägg till på dagordningen: SR 14/2026"]').trigger('click');
     await flushPromises();
     expect((scheduleSubmission.mock.calls[0] as unknown[])[0]).toEqual({
       input: { submissionId: 'S1', expectedVersion: 2, meetingId: 'TWVldGluZzox' },
@@ -124,7 +124,7 @@ describe("the agenda builder's picker of submitted matters", () => {
       ],
     }));
     const page = await setup({ scheduleSubmission });
-    await page.get('button[aria-label="Lägg till SR 14/2026 på dagordningen"]').trigger('click');
+    await page.get('button[aria-label="Lägg till på dagordningen: SR 14/2026"]').trigger('click');
     await flushPromises();
     expect(page.get('[role="alert"]').text()).toContain('Bara registrerade');
     expect(page.emitted('scheduled')).toBeUndefined();
