@@ -8,24 +8,29 @@ import type { Submission } from '../submissions/submission.entity.js';
 import { DocumentAttachment } from './document-attachment.entity.js';
 import { DocumentFile } from './document-file.type.js';
 
-const loaders = new WeakMap<EntityManager, DataLoader<string, DocumentFile[]>>();
+/** What can hold documents: a column of `document_attachment` each. */
+type DocumentOwner = 'agendaItem' | 'submission';
+
+const loaders = new WeakMap<EntityManager, Map<DocumentOwner, DataLoader<string, DocumentFile[]>>>();
 
 /**
- * An agenda item's documents, in the order attached. Every item asked for in the same turn of the event
- * loop is loaded in one statement per unit of work, so an agenda of any length costs the same.
+ * An owner's documents, in the order attached. Every owner asked for in the same turn of the event loop is
+ * loaded in one statement per unit of work, so a list of any length costs the same.
  */
-export function agendaItemDocuments(em: EntityManager, agendaItemId: string): Promise<DocumentFile[]> {
-  let loader = loaders.get(em);
+function ownerDocuments(em: EntityManager, owner: DocumentOwner, ownerId: string): Promise<DocumentFile[]> {
+  let byOwner = loaders.get(em);
+  if (!byOwner) loaders.set(em, (byOwner = new Map()));
+  let loader = byOwner.get(owner);
   if (!loader) {
-    loader = new DataLoader(async (itemIds) => {
+    loader = new DataLoader(async (ids) => {
       const attachments = await em.find(
         DocumentAttachment,
-        { agendaItem: { $in: [...itemIds] } },
+        { [owner]: { $in: [...ids] } },
         { populate: ['document'], orderBy: { attachedAt: 'asc', id: 'asc' } },
       );
-      return itemIds.map((itemId) =>
+      return ids.map((id) =>
         attachments
-          .filter((attachment) => attachment.agendaItem?.id === itemId)
+          .filter((attachment) => attachment[owner]?.id === id)
           .map(({ document: ref }) => {
             const document = ref.getEntity();
             return new DocumentFile({
@@ -38,9 +43,19 @@ export function agendaItemDocuments(em: EntityManager, agendaItemId: string): Pr
           }),
       );
     });
-    loaders.set(em, loader);
+    byOwner.set(owner, loader);
   }
-  return loader.load(agendaItemId);
+  return loader.load(ownerId);
+}
+
+/** An agenda item's documents, in the order attached. */
+export function agendaItemDocuments(em: EntityManager, agendaItemId: string): Promise<DocumentFile[]> {
+  return ownerDocuments(em, 'agendaItem', agendaItemId);
+}
+
+/** A matter's documents, in the order attached. */
+export function submissionDocuments(em: EntityManager, submissionId: string): Promise<DocumentFile[]> {
+  return ownerDocuments(em, 'submission', submissionId);
 }
 
 /** What a download needs: the document's facts, and whether the viewer may have it. */

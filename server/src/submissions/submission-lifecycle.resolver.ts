@@ -9,7 +9,7 @@ import { DocumentFile } from '../documents/document-file.type.js';
 import { Submission } from './submission.entity.js';
 import { readableContent } from './submission.queries.js';
 import { submissionLoaders } from './submission-loaders.js';
-import { submissionDocuments } from './submission-lifecycle.queries.js';
+import { submissionDocuments } from '../documents/document.queries.js';
 import * as lifecycle from './submission-lifecycle.service.js';
 import {
   AnswerSubmissionInWritingInput,
