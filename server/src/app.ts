@@ -209,6 +209,7 @@ export async function startSamverka(
             ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
             outbox,
             registration: config.registration,
+            invitations: config.invitations,
           };
         },
       }),

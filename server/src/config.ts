@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_DOCUMENT_MAX_BYTES,
+  DEFAULT_CONSULTATION_MIN_DAYS,
   DEFAULT_REGISTRATION_PATTERN,
   DEFAULT_REGISTRATION_SERIES,
   isValidRegistrationPattern,
@@ -58,6 +59,8 @@ export interface Config {
   documentUnattachedHours: number;
   /** Samverkansrådet's register: the series of its registration numbers and how they are laid out. */
   registration: { series: string; pattern: string };
+  /** Early dialogue: a consultation's deadline shorter than this many days after publication is flagged. */
+  invitations: { consultationMinDays: number };
 }
 
 export class ConfigError extends Error {}
@@ -164,6 +167,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     documentMaxBytes: integer(env, 'DOCUMENT_MAX_BYTES', DEFAULT_DOCUMENT_MAX_BYTES, 1024, 100 * 1024 * 1024),
     documentUnattachedHours: integer(env, 'DOCUMENT_UNATTACHED_HOURS', 24, 1, 8760),
+    invitations: {
+      consultationMinDays: integer(env, 'CONSULTATION_MIN_DAYS', DEFAULT_CONSULTATION_MIN_DAYS, 1, 365),
+    },
     registration,
   };
 }

@@ -17,7 +17,8 @@ export type PolicyName =
   | 'notice'
   | 'minutes'
   | 'submission'
-  | 'notification';
+  | 'notification'
+  | 'invitation';
 
 /** Which rule of a policy guards each mutation: the services enforce it, the matrix tests are generated from it. */
 export interface MutationRules {

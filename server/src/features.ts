@@ -13,6 +13,7 @@ import { minutesModule } from './minutes/minutes.module.js';
 import { meetingPlanningModule } from './meeting-planning/meeting-planning.module.js';
 import { submissionsModule } from './submissions/submissions.module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
+import { invitationsModule } from './invitations/invitations.module.js';
 
 /** Every feature of the server, one line each; adding a feature adds its folder and a line here. */
 export const features: FeatureModule[] = [
@@ -30,4 +31,5 @@ export const features: FeatureModule[] = [
   meetingPlanningModule,
   submissionsModule,
   notificationsModule,
+  invitationsModule,
 ];

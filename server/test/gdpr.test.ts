@@ -16,6 +16,11 @@ import {
   PartyKind,
   SeatKind,
   SubmissionAction,
+  InvitationAction,
+  InvitationKind,
+  InvitationReplyKind,
+  OccasionMode,
+  ProcessStage,
   SubmissionKind,
   SubmissionStatus,
 } from '@samverka/domain';
@@ -39,6 +44,12 @@ import { Accession } from '../src/accession/accession.entity.js';
 import { ExclusionCase } from '../src/accession/exclusion-case.entity.js';
 import { Nomination } from '../src/council/nomination.entity.js';
 import { Document } from '../src/documents/document.entity.js';
+import { Invitation } from '../src/invitations/invitation.entity.js';
+import { InvitationOccasion } from '../src/invitations/invitation-occasion.entity.js';
+import { OccasionParticipant } from '../src/invitations/occasion-participant.entity.js';
+import { InvitationReply } from '../src/invitations/invitation-reply.entity.js';
+import { ConsultationResponse } from '../src/invitations/consultation-response.entity.js';
+import { InvitationEvent } from '../src/invitations/invitation-event.entity.js';
 import { Submission } from '../src/submissions/submission.entity.js';
 import { SubmissionCosignature } from '../src/submissions/submission-cosignature.entity.js';
 import { SubmissionEvent } from '../src/submissions/submission-event.entity.js';
@@ -208,6 +219,35 @@ async function createPersonWithEverything(em: EntityManager) {
     kind: NotificationKind.SUBMISSION_MESSAGE,
     delivery: NotificationDelivery.DAILY,
   });
+  // An invitation they posted, a participant, input and a consultation response they gave stay with the parties.
+  const invitation = em.create(Invitation, {
+    party: department,
+    kind: InvitationKind.CONSULTATION,
+    title: 'Remiss: fritidsplan',
+    process: 'Fritidsplan 2027',
+    stage: ProcessStage.PROPOSAL,
+    inputWanted: 'Synpunkter på förslagen.',
+    contactName: NAME,
+    contactDetails: EMAIL,
+    createdBy: person,
+  });
+  const occasion = em.create(InvitationOccasion, {
+    invitation,
+    startsAt: new Date(),
+    endsAt: new Date(),
+    mode: OccasionMode.DIGITAL,
+    registrationClosesOn: '2026-12-31',
+  });
+  em.create(OccasionParticipant, { occasion, party: network, name: NAME, sequence: 1, registeredBy: person });
+  em.create(InvitationReply, {
+    invitation,
+    party: network,
+    kind: InvitationReplyKind.INPUT,
+    text: 'Tidigt, tack.',
+    author: person,
+  });
+  em.create(ConsultationResponse, { invitation, party: network, text: 'Vi tillstyrker.', author: person });
+  em.create(InvitationEvent, { invitation, action: InvitationAction.PUBLISH, actor: person });
   // Signing in clears `signin:pair:` attempts, so the fixture holds the other kinds keyed by the account.
   em.create(RateLimitAttempt, { key: `reset:email:${EMAIL}`, at: new Date() });
   em.create(RateLimitAttempt, { key: `invite:person:${person.id}`, at: new Date() });

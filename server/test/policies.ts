@@ -4,7 +4,8 @@ import type { PolicyName } from '../src/feature-module.js';
 /**
  * The policies an authorization matrix exercises: meeting (authorization.test.ts), meeting-planning
  * (meeting-planning-authorization.test.ts), party, account, document, notice, minutes,
- * submission (submission-*-authorization.test.ts), notification (notifications-authorization.test.ts).
+ * submission (submission-*-authorization.test.ts), notification (notifications-authorization.test.ts),
+ * invitation (invitation-*-authorization.test.ts).
  */
 export const MATRIX_POLICIES: PolicyName[] = [
   'meeting',
@@ -16,6 +17,7 @@ export const MATRIX_POLICIES: PolicyName[] = [
   'minutes',
   'submission',
   'notification',
+  'invitation',
 ];
 
 /** Every feature's mutation rules under one policy: what the matrix of that policy runs. */

@@ -522,6 +522,11 @@ export type NotificationDelivery =
 
 /** What a notification tells of; each person chooses per kind how it reaches them by mail. */
 export type NotificationKind =
+  | 'CONSULTATION_COMPILED'
+  | 'INVITATION_CANCELLED'
+  | 'INVITATION_FEEDBACK'
+  | 'INVITATION_NEW'
+  | 'INVITATION_SEAT_OFFERED'
   /** A followed matter was answered. */
   | 'SUBMISSION_ANSWERED'
   /** A new message in a matter's conversation. */

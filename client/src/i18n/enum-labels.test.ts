@@ -24,6 +24,16 @@ const LABELLED: [enumName: string, group: keyof typeof sv][] = [
   ['ExclusionCaseStatus', 'exclusionCaseStatus'],
   ['MembershipRole', 'membershipRole'],
   ['MembershipStatus', 'membershipStatus'],
+  ['InvitationKind', 'invitationKind'],
+  ['ProcessStage', 'processStage'],
+  ['InvitationStatus', 'invitationStatus'],
+  ['InvitationAudience', 'invitationAudience'],
+  ['OccasionMode', 'occasionMode'],
+  ['ParticipantStatus', 'participantStatus'],
+  ['InvitationReplyKind', 'invitationReplyKind'],
+  ['ProposalStance', 'proposalStance'],
+  ['CompilationVerdict', 'compilationVerdict'],
+  ['InvitationAction', 'invitationAction'],
 ];
 
 describe('enum labels cover the schema', () => {

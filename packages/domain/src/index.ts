@@ -11,3 +11,4 @@ export * from './floor.js';
 export * from './minutes-workflow.js';
 export * from './submissions.js';
 export * from './submission-drafts.js';
+export * from './invitations.js';

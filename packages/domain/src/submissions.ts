@@ -188,6 +188,16 @@ export enum NotificationKind {
   SUBMISSION_ANSWERED = 'SUBMISSION_ANSWERED',
   /** A new message in a matter's conversation, or a public comment. */
   SUBMISSION_MESSAGE = 'SUBMISSION_MESSAGE',
+  /** A new invitation or consultation is for the person's party (its kind, areas of interest, or by name). */
+  INVITATION_NEW = 'INVITATION_NEW',
+  /** An invitation the person's party took part in got its feedback (återkoppling). */
+  INVITATION_FEEDBACK = 'INVITATION_FEEDBACK',
+  /** An invitation the person's party registered for was cancelled, or an occasion changed. */
+  INVITATION_CANCELLED = 'INVITATION_CANCELLED',
+  /** A participant of the person's party moved up from the waiting list to a seat. */
+  INVITATION_SEAT_OFFERED = 'INVITATION_SEAT_OFFERED',
+  /** The compilation answering the party's consultation response was published. */
+  CONSULTATION_COMPILED = 'CONSULTATION_COMPILED',
 }
 
 /** Mail at once unless the person chose otherwise. */

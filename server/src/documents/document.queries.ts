@@ -4,12 +4,17 @@ import type { Viewer } from '../graphql/context.js';
 import { meetingPolicy } from '../meetings/meeting.policy.js';
 import type { MeetingStatus, SubmissionPublication, SubmissionStatus } from '@samverka/domain';
 import { submissionPolicy, viewerSubmissionFacts } from '../submissions/submission-access.js';
+import {
+  invitationPolicy,
+  viewerInvitationFacts,
+  type InvitationDocumentHolder,
+} from '../invitations/invitation-access.js';
 import type { Submission } from '../submissions/submission.entity.js';
 import { DocumentAttachment } from './document-attachment.entity.js';
 import { DocumentFile } from './document-file.type.js';
 
 /** What can hold documents: a column of `document_attachment` each. */
-type DocumentOwner = 'agendaItem' | 'submission';
+type DocumentOwner = 'agendaItem' | 'submission' | 'invitation' | 'consultationResponse';
 
 const loaders = new WeakMap<EntityManager, Map<DocumentOwner, DataLoader<string, DocumentFile[]>>>();
 
@@ -58,6 +63,19 @@ export function submissionDocuments(em: EntityManager, submissionId: string): Pr
   return ownerDocuments(em, 'submission', submissionId);
 }
 
+/** An invitation's documents, in the order attached. */
+export function invitationDocuments(em: EntityManager, invitationId: string): Promise<DocumentFile[]> {
+  return ownerDocuments(em, 'invitation', invitationId);
+}
+
+/** A consultation response's documents, in the order attached. */
+export function consultationResponseDocuments(
+  em: EntityManager,
+  responseId: string,
+): Promise<DocumentFile[]> {
+  return ownerDocuments(em, 'consultationResponse', responseId);
+}
+
 /** What a download needs: the document's facts, and whether the viewer may have it. */
 export interface DownloadableDocument {
   id: string;
@@ -77,6 +95,8 @@ interface DocumentAccessRow extends DownloadableDocument {
     publication: SubmissionPublication;
     referredToId: string | null;
   }[];
+  /** Invitations holding it, and responses with their invitation: readable per invitation-access.ts. */
+  invitations: InvitationDocumentHolder[];
 }
 
 const DOCUMENT_ACCESS_SQL = `select d.id, d.name, d.media_type, d.size, d.sha256, d.uploaded_by_id,
@@ -86,7 +106,13 @@ const DOCUMENT_ACCESS_SQL = `select d.id, d.name, d.media_type, d.size, d.sha256
   coalesce((select json_agg(json_build_object('partyId', s.party_id, 'status', s.status,
       'publication', s.publication, 'referredToId', s.referred_to_id))
     from document_attachment a join submission s on s.id = a.submission_id
-    where a.document_id = d.id), '[]') as submissions
+    where a.document_id = d.id), '[]') as submissions,
+  coalesce((select json_agg(json_build_object('invitationPartyId', i.party_id, 'status', i.status,
+      'responsePartyId', r.party_id, 'withheld', r.withheld))
+    from document_attachment a
+    left join consultation_response r on r.id = a.consultation_response_id
+    join invitation i on i.id = coalesce(a.invitation_id, r.invitation_id)
+    where a.document_id = d.id), '[]') as invitations
 from document d where d.id = ?`;
 
 /**
@@ -104,7 +130,8 @@ export async function findDownloadableDocument(
   const visible =
     (viewer !== null && row.uploaded_by_id === viewer.id) ||
     row.meetings.some((meeting) => meetingPolicy.see(viewer, meeting)) ||
-    (row.submissions.length > 0 && (await readableMatter(em, viewer, row.submissions)));
+    (row.submissions.length > 0 && (await readableMatter(em, viewer, row.submissions))) ||
+    (row.invitations.length > 0 && (await readableInvitationDocument(em, viewer, row.invitations)));
   if (!visible) return null;
   return { id: row.id, name: row.name, mediaType: row.media_type, size: row.size, sha256: row.sha256 };
 }
@@ -124,6 +151,16 @@ async function readableMatter(
       referredTo: matter.referredToId ? { id: matter.referredToId } : null,
     } as unknown as Submission),
   );
+}
+
+/** Whether the viewer may read one of the invitations or consultation responses holding the document. */
+async function readableInvitationDocument(
+  em: EntityManager,
+  viewer: Viewer | null,
+  holders: InvitationDocumentHolder[],
+): Promise<boolean> {
+  const facts = await viewerInvitationFacts(em, viewer);
+  return holders.some((holder) => invitationPolicy.readDocument(facts, holder));
 }
 
 /** The document's bytes, read only when they are sent. */

@@ -27,6 +27,8 @@ export interface GraphQLContext {
   outbox?: Outbox;
   /** Samverkansrådet's register (REGISTRATION_SERIES, REGISTRATION_PATTERN), for registering submissions. */
   registration?: Config['registration'];
+  /** Early dialogue's settings (CONSULTATION_MIN_DAYS). */
+  invitations?: Config['invitations'];
   /** The database snapshot taken before anything was loaded, when a live cursor is selected (live-cursor.ts). */
   liveSnapshot?: string;
 }

@@ -20,6 +20,16 @@ import {
   SubmissionKind,
   SubmissionPublication,
   SubmissionStatus,
+  CompilationVerdict,
+  InvitationAction,
+  InvitationAudience,
+  InvitationKind,
+  InvitationStatus,
+  OccasionMode,
+  ParticipantStatus,
+  InvitationReplyKind,
+  ProcessStage,
+  ProposalStance,
 } from '@samverka/domain';
 
 registerEnumType(PrincipleKey, {
@@ -178,4 +188,57 @@ registerEnumType(NotificationDelivery, {
 registerEnumType(Language, {
   name: 'Language',
   description: 'A language Samverka speaks: Swedish or English.',
+});
+
+registerEnumType(InvitationKind, {
+  name: 'InvitationKind',
+  description: 'A dialogue invitation, or a consultation (remiss) asking for written responses.',
+});
+registerEnumType(ProcessStage, {
+  name: 'ProcessStage',
+  description:
+    'How far the process an invitation concerns has come: idea, investigation, proposal, decision, follow-up.',
+});
+registerEnumType(InvitationStatus, {
+  name: 'InvitationStatus',
+  description: 'Where an invitation is in its workflow.',
+  valuesConfig: {
+    DRAFT: { description: 'Being written; only the inviting party sees it.' },
+    PUBLISHED: { description: 'Open: parties register, give input, respond.' },
+    REGISTRATION_CLOSED: { description: 'The last day to register has passed; occasions still to come.' },
+    HELD: { description: 'The last occasion has been held; feedback is due.' },
+    DEADLINE_PASSED: {
+      description: 'The consultation’s deadline has passed; feedback and compilation are due.',
+    },
+    FEEDBACK_PUBLISHED: { description: 'The inviter has told what came of the dialogue.' },
+    CLOSED: { description: 'Done.' },
+    CANCELLED: { description: 'Called off with a reason.' },
+  },
+});
+registerEnumType(InvitationAudience, {
+  name: 'InvitationAudience',
+  description: 'Who an invitation is for: all parties, kinds of party, areas of interest, or named parties.',
+});
+registerEnumType(OccasionMode, { name: 'OccasionMode', description: 'Digital with a link, or at a place.' });
+registerEnumType(ParticipantStatus, {
+  name: 'ParticipantStatus',
+  description: 'A participant’s place on an occasion: a seat, the waiting list, or cancelled.',
+});
+registerEnumType(InvitationReplyKind, {
+  name: 'InvitationReplyKind',
+  description: 'A party’s written answer to a dialogue invitation: input, or declining with a reason.',
+});
+registerEnumType(ProposalStance, {
+  name: 'ProposalStance',
+  description:
+    'A consultation response’s view of a proposal: supports (tillstyrker), opposes (avstyrker), no view.',
+});
+registerEnumType(CompilationVerdict, {
+  name: 'CompilationVerdict',
+  description:
+    'How the compilation (remissammanställning) answers a response: adopted, partly adopted, not adopted.',
+});
+registerEnumType(InvitationAction, {
+  name: 'InvitationAction',
+  description: 'A step of an invitation’s workflow; viewerActions lists those the viewer may take now.',
 });

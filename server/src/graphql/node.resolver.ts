@@ -9,6 +9,7 @@ import { ActivityPlan } from '../activity-plan/activity-plan.entity.js';
 import { Activity } from '../activity-plan/activity.entity.js';
 import { findVisibleMeeting } from '../meetings/meeting.queries.js';
 import { findVisibleSubmission } from '../submissions/submission.queries.js';
+import { findVisibleInvitation } from '../invitations/invitation.queries.js';
 import { CouncilSeat } from '../council/council-seat.entity.js';
 import { findVisibleParty, findVisiblePartyRecord } from '../parties/party-facts.js';
 import { Accession } from '../accession/accession.entity.js';
@@ -56,6 +57,7 @@ export class NodeResolver {
     if (type in PUBLIC_TYPES) return em.findOne(PUBLIC_TYPES[type]!, decoded.id);
     if (type === 'Party') return findVisibleParty(em, viewer, decoded.id);
     if (type === 'Submission') return findVisibleSubmission(em, viewer, decoded.id);
+    if (type === 'Invitation') return findVisibleInvitation(em, viewer, decoded.id);
     if (type === 'Accession' || type === 'ExclusionCase' || type === 'Nomination') {
       const entity: { party: { id: string } } | null = await em.findOne(PARTY_RECORDS[type], decoded.id);
       return findVisiblePartyRecord(

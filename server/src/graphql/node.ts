@@ -18,6 +18,9 @@ export const NODE_TYPES = [
   'Speaker',
   'StandardAgendaItem',
   'Submission',
+  'Invitation',
+  'InvitationOccasion',
+  'ConsultationProposal',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

@@ -58,5 +58,11 @@ export const submissionTopic = (submissionId: string) => `submission:${submissio
 export const SUBMISSIONS_TOPIC = 'submissions';
 /** The matters of one party: its own list, for its people. */
 export const partySubmissionsTopic = (partyId: string) => `party-submissions:${partyId}`;
+/** One invitation's page: its status, occasions' seats, answers. */
+export const invitationTopic = (invitationId: string) => `invitation:${invitationId}`;
+/** Every published invitation's changes: the public list, the feeds, the indicators. */
+export const INVITATIONS_TOPIC = 'invitations';
+/** One party's invitations, drafts included: its own list. */
+export const partyInvitationsTopic = (partyId: string) => `party-invitations:${partyId}`;
 /** One person's notifications and unread count. */
 export const personTopic = (personId: string) => `person:${personId}`;

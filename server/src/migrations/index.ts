@@ -12,6 +12,7 @@ import { Migration20261202123000_notification_digests } from './Migration2026120
 import { Migration20261202110000_submissions_and_notifications } from './Migration20261202110000_submissions_and_notifications.js';
 import { Migration20261202125500_submission_queues } from './Migration20261202125500_submission_queues.js';
 import { Migration20261202124000_submission_register } from './Migration20261202124000_submission_register.js';
+import { Migration20261202140000_invitations } from './Migration20261202140000_invitations.js';
 
 /** Every migration, in order; listed explicitly so the same list works from TypeScript and from dist/. */
 export const migrationsList: MigrationObject[] = [
@@ -49,4 +50,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261202124000_submission_register,
   },
   { name: 'Migration20261202125500_submission_queues', class: Migration20261202125500_submission_queues },
+  { name: 'Migration20261202140000_invitations', class: Migration20261202140000_invitations },
 ];

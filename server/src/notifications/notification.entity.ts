@@ -5,6 +5,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { NotificationKind } from '@samverka/domain';
 import { Person } from '../accounts/person.entity.js';
 import { Submission } from '../submissions/submission.entity.js';
+import { Invitation } from '../invitations/invitation.entity.js';
 
 /**
  * An in-app notice to one person of a step in something they follow. What it says is rendered from `kind`
@@ -41,6 +42,10 @@ export class Notification {
   /** The matter it is about; later features add their subjects beside it. */
   @ManyToOne(() => Submission, { ref: true, nullable: true, deleteRule: 'cascade', index: true })
   submission?: Ref<Submission> | null;
+
+  /** The invitation or consultation it is about. */
+  @ManyToOne(() => Invitation, { ref: true, nullable: true, deleteRule: 'cascade', index: true })
+  invitation?: Ref<Invitation> | null;
 
   /** What the text needs besides the subject (the new status, the step), JSON. */
   @Property({ type: 'json' })
