@@ -291,3 +291,38 @@ export const DEFAULT_CONSULTATION_MIN_DAYS = 42;
 
 /** A consultation's registration series when the inviter names none: the series of the municipal board (Ks). */
 export const DEFAULT_CONSULTATION_SERIES = 'Ks';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Feedback is overdue: FEEDBACK_DUE_DAYS have passed since the last occasion or the deadline, and none came. */
+export function isFeedbackOverdue(
+  invitation: {
+    status: InvitationStatus | `${InvitationStatus}`;
+    concludesAt?: Date | null;
+    feedbackPublishedAt?: Date | null;
+  },
+  now: Date,
+): boolean {
+  return (
+    (CONCLUDED_INVITATION_STATUSES as readonly string[]).includes(invitation.status) &&
+    !invitation.feedbackPublishedAt &&
+    !!invitation.concludesAt &&
+    now.getTime() - invitation.concludesAt.getTime() > FEEDBACK_DUE_DAYS * DAY_MS
+  );
+}
+
+/**
+ * A consultation's deadline is short: fewer than `minDays` days from publication (or from now, before it is
+ * published) to the end of the deadline day. Short deadlines are the commonest reason organisations give for
+ * not answering, so they are flagged to the coordinator.
+ */
+export function isShortConsultationDeadline(
+  deadline: string,
+  publishedAt: Date | null | undefined,
+  now: Date,
+  minDays: number,
+): boolean {
+  const from = publishedAt ?? now;
+  const end = Date.parse(`${deadline}T23:59:59Z`);
+  return (end - from.getTime()) / DAY_MS < minDays;
+}

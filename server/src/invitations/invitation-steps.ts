@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InvitationStatus, type InvitationAction } from '@samverka/domain';
+import { InvitationStatus, type InvitationAction, type NotificationKind } from '@samverka/domain';
 import {
   INVITATIONS_TOPIC,
   invitationTopic,
@@ -23,9 +23,13 @@ export interface InvitationStep {
   /** The reason given (a cancellation, a decline). */
   text?: string | null;
   /**
-   * Whom the step concerns beyond the invitation's usual audience: the participants moved up from the
-   * waiting list (their ids in occasion_participant), for INVITATION_SEAT_OFFERED.
+   * What those concerned are told, if anything: INVITATION_NEW (publish: the audience's members),
+   * INVITATION_FEEDBACK (feedback: everyone who took part), INVITATION_CANCELLED (cancelled, or an occasion
+   * changed: the parties registered), INVITATION_SEAT_OFFERED (the parties of `seatedParticipantIds`),
+   * CONSULTATION_COMPILED (the compilation published: the responding parties).
    */
+  notify?: NotificationKind;
+  /** The participants moved up from the waiting list (ids in occasion_participant). */
   seatedParticipantIds?: readonly string[];
 }
 

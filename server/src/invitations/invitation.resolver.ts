@@ -1,5 +1,11 @@
 import { Arg, Ctx, Extensions, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { InvitationAction } from '@samverka/domain';
+import {
+  DEFAULT_CONSULTATION_MIN_DAYS,
+  InvitationAction,
+  InvitationKind,
+  isFeedbackOverdue,
+  isShortConsultationDeadline,
+} from '@samverka/domain';
 import type { GraphQLContext } from '../graphql/context.js';
 import { idOfType } from '../graphql/node.js';
 import { PERSON_DEPENDENT } from '../live/audience.js';
@@ -70,5 +76,28 @@ export class InvitationResolver {
   async viewerInvitedParties(@Root() invitation: Invitation, @Ctx() { em, viewer }: GraphQLContext) {
     const parties = await viewerInvitedParties(em, viewer, invitation);
     return parties.length ? em.find(Party, { id: { $in: parties.map((party) => party.id) } }) : [];
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'No feedback though 30 days have passed since the last occasion or the deadline.',
+  })
+  feedbackOverdue(@Root() invitation: Invitation): boolean {
+    return isFeedbackOverdue(invitation, new Date());
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'A consultation whose deadline is shorter than CONSULTATION_MIN_DAYS after publication.',
+  })
+  shortDeadline(@Root() invitation: Invitation, @Ctx() { invitations }: GraphQLContext): boolean {
+    return (
+      invitation.kind === InvitationKind.CONSULTATION &&
+      !!invitation.responseDeadline &&
+      isShortConsultationDeadline(
+        invitation.responseDeadline,
+        invitation.publishedAt,
+        new Date(),
+        invitations?.consultationMinDays ?? DEFAULT_CONSULTATION_MIN_DAYS,
+      )
+    );
   }
 }
