@@ -10,6 +10,14 @@ export const DEMO_PEOPLE = {
   member: { name: 'Maja Berg', email: 'forening@samverka.example', isCoordinator: false },
 } as const;
 
+/** Contact persons of more demo parties, who post and answer dialogue invitations and consultations. */
+export const DEMO_PARTY_CONTACTS = {
+  /** Kultur- och fritidsförvaltningen: posts the department's invitations and consultations. */
+  department: { name: 'Anders Nilsson', email: 'forvaltning@samverka.example', isCoordinator: false },
+  /** Studieförbundet Bildning Örebro: answers them. */
+  studyAssociation: { name: 'Eva Lund', email: 'studieforbund@samverka.example', isCoordinator: false },
+} as const;
+
 /** Samverkansrådet's seats, made up, in its real structure: 10 civil society, 3 politicians, 1 coordinator. */
 export const COUNCIL_SEATS: {
   kind: SeatKind;

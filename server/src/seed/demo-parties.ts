@@ -4,7 +4,9 @@ import { Party } from '../parties/party.entity.js';
 import { Membership } from '../parties/membership.entity.js';
 import { Accession } from '../accession/accession.entity.js';
 import { Person } from '../accounts/person.entity.js';
-import { DEMO_PEOPLE } from './demo-data.js';
+import { DEMO_PARTY_CONTACTS, DEMO_PEOPLE } from './demo-data.js';
+
+const CONTACTS = { ...DEMO_PEOPLE, ...DEMO_PARTY_CONTACTS };
 
 /** Made-up parties (Örebro Föreningsråd and the municipality's organs are real names), in every state. */
 const PARTIES: {
@@ -14,7 +16,7 @@ const PARTIES: {
   description: string;
   areasOfInterest: string[];
   accession: AccessionStatus | null;
-  contact?: keyof typeof DEMO_PEOPLE;
+  contact?: keyof typeof CONTACTS;
   networkContactName?: string;
   networkParticipants?: string;
 }[] = [
@@ -40,8 +42,9 @@ const PARTIES: {
     kind: PartyKind.STUDY_ASSOCIATION,
     organisationNumber: '817600-1231',
     description: 'Studiecirklar och kulturarrangemang för alla åldrar.',
-    areasOfInterest: ['folkbildning', 'kultur'],
+    areasOfInterest: ['folkbildning', 'kultur', 'integration'],
     accession: AccessionStatus.APPROVED,
+    contact: 'studyAssociation',
   },
   {
     name: 'Idrottsalliansen Örebro',
@@ -68,6 +71,7 @@ const PARTIES: {
     description: 'Örebro kommuns förvaltning för kultur, idrott och fritid.',
     areasOfInterest: ['kultur', 'idrott'],
     accession: AccessionStatus.APPROVED,
+    contact: 'department',
   },
   {
     name: 'Socialförvaltningen',
@@ -83,8 +87,8 @@ const PARTIES: {
 export async function seedDemoParties(em: EntityManager): Promise<boolean> {
   if (await em.count(Party, {})) return false;
   await em.transactional(async (tx) => {
-    const people = await tx.find(Person, { email: Object.values(DEMO_PEOPLE).map((p) => p.email) });
-    const person = (key: keyof typeof DEMO_PEOPLE) => people.find((p) => p.email === DEMO_PEOPLE[key].email)!;
+    const people = await tx.find(Person, { email: Object.values(CONTACTS).map((p) => p.email) });
+    const person = (key: keyof typeof CONTACTS) => people.find((p) => p.email === CONTACTS[key].email)!;
     const coordinator = person('coordinator');
     const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000);
     PARTIES.forEach((seed, i) => {

@@ -14,6 +14,7 @@ import { ACTIVITY_PLAN_2024, AGREEMENT_2024, FORUMS } from './agreement-text.js'
 import {
   COUNCIL_SEATS,
   DEMO_PASSWORD,
+  DEMO_PARTY_CONTACTS,
   DEMO_PEOPLE,
   PAST_AGENDA,
   UPCOMING_AGENDA,
@@ -65,6 +66,7 @@ export async function seedDemoData(em: EntityManager): Promise<boolean> {
         tx.create(Person, { ...person, passwordHash }),
       ]),
     ) as Record<keyof typeof DEMO_PEOPLE, Person>;
+    for (const contact of Object.values(DEMO_PARTY_CONTACTS)) tx.create(Person, { ...contact, passwordHash });
     const forums = FORUMS.map((forum, i) => tx.create(Forum, { ...forum, position: i + 1 }));
     const council = forums[0]!;
     seedStandardAgenda(tx, council);
