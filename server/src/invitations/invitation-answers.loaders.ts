@@ -52,7 +52,7 @@ export function invitationAnswerLoaders(em: EntityManager): InvitationAnswerLoad
            from occasion_participant
           where occasion_id in (${marks(ids)}) and status <> ?
           group by occasion_id`,
-        [ParticipantStatus.REGISTERED, ParticipantStatus.WAITING, ParticipantStatus.CANCELLED, ...ids],
+        [ParticipantStatus.REGISTERED, ParticipantStatus.WAITING, ...ids, ParticipantStatus.CANCELLED],
       );
       return ids.map((id) => {
         const row = rows.find((r) => r.occasion_id === id);
