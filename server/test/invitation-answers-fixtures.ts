@@ -234,3 +234,21 @@ export function register(
     member.cookie,
   );
 }
+
+/** A signed-in account of no party. */
+export async function plainAccount(server: TestServer): Promise<string> {
+  const em = server.orm.em.fork();
+  const person = em.create(Person, {
+    name: 'Ensam Person',
+    email: `ensam-${randomUUID().slice(0, 8)}@exempel.se`,
+    passwordHash: 'x',
+  });
+  const token = newSessionToken();
+  em.create(Session, {
+    tokenHash: hashSessionToken(token),
+    person,
+    expiresAt: new Date(Date.now() + 24 * 3600 * 1000),
+  });
+  await em.flush();
+  return `${SESSION_COOKIE}=${token}`;
+}
