@@ -1,4 +1,4 @@
-import { ID, Int } from 'type-graphql';
+import { Int } from 'type-graphql';
 import { Input, Payload, field, id, text } from '../graphql/generated-types.js';
 import { idOfType } from '../graphql/node.js';
 import { InvitationOccasion } from './invitation-occasion.entity.js';
