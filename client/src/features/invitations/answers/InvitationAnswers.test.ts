@@ -131,6 +131,11 @@ describe('InvitationAnswers', () => {
     },
   );
 
+  test('shows nothing for a consultation', async () => {
+    const page = await setup({ ...sample('invitee'), kind: 'CONSULTATION', occasions: [] });
+    expect(page.find('section').exists()).toBe(false);
+  });
+
   test('registers participants: party choice, rows added and removed, the places announced', async () => {
     const registerForOccasion = vi.fn((_args: unknown) => ({
       occasion: { id: 'O1', seatsTaken: 10, seatsLeft: 0, waitingCount: 1 },
