@@ -9,6 +9,13 @@ import { ConsultationResponse } from './consultation-response.entity.js';
 import { ConsultationPosition } from './consultation-position.entity.js';
 import { InvitationEvent } from './invitation-event.entity.js';
 import { InvitationResolver } from './invitation.resolver.js';
+import {
+  OccasionParticipantResolver,
+  OccasionRegistrationResolver,
+} from './occasion-registration.resolver.js';
+import { InvitationRepliesResolver, InvitationReplyResolver } from './invitation-replies.resolver.js';
+import { OCCASION_REGISTRATION_MUTATION_RULES } from './occasion-registration.policy.js';
+import { INVITATION_REPLIES_MUTATION_RULES } from './invitation-replies.policy.js';
 
 /** Early dialogue: invitations and consultations (remiss), their occasions, answers, compilation and feedback. */
 export const invitationsModule: FeatureModule = {
@@ -24,6 +31,15 @@ export const invitationsModule: FeatureModule = {
     ConsultationPosition,
     InvitationEvent,
   ],
-  resolvers: [InvitationResolver],
-  policies: [],
+  resolvers: [
+    InvitationResolver,
+    OccasionRegistrationResolver,
+    OccasionParticipantResolver,
+    InvitationRepliesResolver,
+    InvitationReplyResolver,
+  ],
+  policies: [
+    { policy: 'invitation', rules: OCCASION_REGISTRATION_MUTATION_RULES },
+    { policy: 'invitation', rules: INVITATION_REPLIES_MUTATION_RULES },
+  ],
 };
