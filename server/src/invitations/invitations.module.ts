@@ -9,6 +9,8 @@ import { ConsultationResponse } from './consultation-response.entity.js';
 import { ConsultationPosition } from './consultation-position.entity.js';
 import { InvitationEvent } from './invitation-event.entity.js';
 import { InvitationResolver } from './invitation.resolver.js';
+import { InvitationIndicatorsResolver } from './invitation-indicators.resolver.js';
+import { invitationFeedRoutes } from './invitation-feeds.js';
 
 /** Early dialogue: invitations and consultations (remiss), their occasions, answers, compilation and feedback. */
 export const invitationsModule: FeatureModule = {
@@ -24,6 +26,11 @@ export const invitationsModule: FeatureModule = {
     ConsultationPosition,
     InvitationEvent,
   ],
-  resolvers: [InvitationResolver],
+  resolvers: [
+    InvitationResolver,
+    InvitationIndicatorsResolver,
+  ],
+  http: invitationFeedRoutes,
+  seed: async (em) => (await import('./invitation.seed.js')).seedDemoInvitations(em),
   policies: [],
 };
