@@ -8,7 +8,7 @@ import {
   PartyKind,
 } from '@samverka/domain';
 import { toGlobalId } from '../src/graphql/node.js';
-import type { Party } from '../src/parties/party.entity.js';
+import { Party } from '../src/parties/party.entity.js';
 import type { InvitationOccasion } from '../src/invitations/invitation-occasion.entity.js';
 import { feedInvitation, feedParty } from './invitation-feeds-fixtures.js';
 import { startTestServer, type TestServer } from './helpers.js';
@@ -125,6 +125,22 @@ describe('an occasion as .ics', () => {
       expect(res.headers.get('content-type'), path).toContain('text/plain');
     }
   });
+});
+
+test("a draft's occasion is served to the inviting party's member, by the session cookie", async () => {
+  const em = server.orm.em.fork();
+  const own = await em.findOneOrFail(Party, { name: 'Vivalla Kvinnoförening' });
+  const { occasions } = await feedInvitation(server, own, {
+    title: 'Flödestest eget utkast',
+    status: InvitationStatus.DRAFT,
+    occasions: [{ startsAt: inDays(5), mode: OccasionMode.DIGITAL, link: 'https://moten.example/utkast' }],
+  });
+  const path = `/dialog/tillfalle/${file('InvitationOccasion', occasions[0]!.id)}`;
+  expect((await calendar(path)).res.status).toBe(404);
+  const member = await calendar(path, { cookie: await server.signIn('member') });
+  expect(member.res.status).toBe(200);
+  expect(member.text).toContain(`UID:invitation-occasion-${occasions[0]!.id}@samverka`);
+  expect((await calendar(path, { cookie: await server.signIn('coordinator') })).res.status).toBe(404);
 });
 
 describe('the calendar feeds', () => {
