@@ -7,6 +7,7 @@ import {
   InvitationReplyKind,
   InvitationStatus,
   OccasionMode,
+  ParticipantStatus,
   PartyKind,
   ProposalStance,
 } from '@samverka/domain';
@@ -123,13 +124,28 @@ async function knownYear() {
     text: 'Synpunkt',
   });
 
-  // Civil society: 10 days' lead, nobody answered, feedback overdue.
-  await feedInvitation(server, association, {
+  // Civil society: 10 days' lead, nobody answered (a decline and a cancelled registration are no answer),
+  // feedback overdue.
+  const unanswered = await feedInvitation(server, association, {
     title: 'Föreningens dialog 2019',
     status: InvitationStatus.HELD,
     publishedAt: new Date('2019-02-01T10:00:00Z'),
     plannedDecisionOn: '2019-02-11',
     concludesAt: new Date('2019-03-01T17:00:00Z'),
+    occasions: [{ startsAt: new Date('2019-03-01T15:00:00Z'), mode: OccasionMode.IN_PERSON, place: 'Huset' }],
+  });
+  em.create(InvitationReply, {
+    invitation: unanswered.invitation.id,
+    party: other.id,
+    kind: InvitationReplyKind.DECLINED,
+    text: 'Vi har inte möjlighet.',
+  });
+  em.create(OccasionParticipant, {
+    occasion: unanswered.occasions[0]!.id,
+    party: department.id,
+    name: 'Avanmäld',
+    sequence: 1,
+    status: ParticipantStatus.CANCELLED,
   });
   // A draft counts nowhere.
   await feedInvitation(server, association, { title: 'Utkast', status: InvitationStatus.DRAFT });

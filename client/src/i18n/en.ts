@@ -1416,7 +1416,7 @@ const en: MessageSchema = {
     how: {
       lead: 'The lead time counts invitations with a planned decision date, from the day they were published.',
       answered:
-        'An invitation is answered when at least one party registered participants, gave input or responded to the consultation. Cancelled ones do not count.',
+        'An invitation is answered when at least one party registered participants, gave input or responded to the consultation. Declining is not an answer, and cancelled invitations do not count.',
       judged:
         'A consultation response is answered when the compilation is published and the response was judged as a whole or on every point.',
       feedback:

@@ -1413,7 +1413,7 @@ const sv = {
     how: {
       lead: 'Tiden räknas för inbjudningar med ett planerat beslutsdatum, från dagen de publicerades.',
       answered:
-        'En inbjudan är besvarad när minst en part anmält deltagare, lämnat synpunkter eller svarat på remissen. Inställda räknas inte.',
+        'En inbjudan är besvarad när minst en part anmält deltagare, lämnat synpunkter eller svarat på remissen. Ett nej tack räknas inte som svar, och inställda inbjudningar räknas inte.',
       judged:
         'Ett remissvar är besvarat när sammanställningen är publicerad och svaret bedömts som helhet eller på varje punkt.',
       feedback:

@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   FEEDBACK_DUE_DAYS,
   InvitationKind,
+  InvitationReplyKind,
   InvitationStatus,
+  ParticipantStatus,
   PartyKind,
   PartySector,
   sectorOf,
@@ -38,7 +40,8 @@ const DEADLINE_PASSED = quoted([
 ]);
 
 /**
- * Every indicator per year and side in one statement. A response counts as judged when the compilation is
+ * Every indicator per year and side in one statement. An invitation is answered as a party takes part
+ * (a participant not cancelled, input, a response; a decline is no answer). A response counts as judged when the compilation is
  * published and the response has a verdict as a whole or on every point; the feedback's due date follows
  * isFeedbackOverdue (FEEDBACK_DUE_DAYS after the last occasion or the deadline), and an invitation whose
  * feedback is not yet due counts in neither part of that share.
@@ -56,8 +59,8 @@ export async function invitationIndicators(
               i.status, i.concludes_at, i.feedback_published_at,
               i.planned_decision_on - (i.published_at at time zone 'Europe/Stockholm')::date as lead_days,
               (exists (select 1 from invitation_occasion o join occasion_participant op on op.occasion_id = o.id
-                        where o.invitation_id = i.id)
-                or exists (select 1 from invitation_reply r where r.invitation_id = i.id)
+                        where o.invitation_id = i.id and op.status <> '${ParticipantStatus.CANCELLED}')
+                or exists (select 1 from invitation_reply r where r.invitation_id = i.id and r.kind = '${InvitationReplyKind.INPUT}')
                 or exists (select 1 from consultation_response cr where cr.invitation_id = i.id)) as answered,
               case when i.kind = '${InvitationKind.CONSULTATION}' and i.status in (${DEADLINE_PASSED}) then
                 (select count(*) from consultation_response cr where cr.invitation_id = i.id) else 0 end as responses,

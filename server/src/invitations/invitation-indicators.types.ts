@@ -40,7 +40,8 @@ export class InvitationIndicator {
   answerable!: number;
 
   @Field(() => Int, {
-    description: 'Of those, the ones answered by at least one party (a registration, input or a response).',
+    description:
+      'Of those, the ones at least one party answered: a registration not cancelled, input or a response.',
   })
   answered!: number;
 

@@ -102,8 +102,8 @@ async function indicators() {
               i.status, i.concludes_at, i.feedback_published_at,
               i.planned_decision_on - (i.published_at at time zone 'Europe/Stockholm')::date as lead_days,
               (exists (select 1 from invitation_occasion o join occasion_participant op on op.occasion_id = o.id
-                        where o.invitation_id = i.id)
-                or exists (select 1 from invitation_reply r where r.invitation_id = i.id)
+                        where o.invitation_id = i.id and op.status <> 'CANCELLED')
+                or exists (select 1 from invitation_reply r where r.invitation_id = i.id and r.kind = 'INPUT')
                 or exists (select 1 from consultation_response cr where cr.invitation_id = i.id)) as answered,
               case when i.kind = 'CONSULTATION' and i.status in ('DEADLINE_PASSED', 'FEEDBACK_PUBLISHED', 'CLOSED')
                 then (select count(*) from consultation_response cr where cr.invitation_id = i.id) else 0 end as responses,
