@@ -99,6 +99,11 @@ describe('InvitationFeedLinks', () => {
       ['Alla dialogtillfällen (kalender)', '/dialog.ics'],
       ['Nya inbjudningar och remisser (Atom-flöde)', '/dialog.atom'],
     ]);
+    // The full addresses, to copy into a calendar or a feed reader.
+    expect(page.findAll('code').map((code) => code.text())).toEqual([
+      `${window.location.origin}/dialog.ics`,
+      `${window.location.origin}/dialog.atom`,
+    ]);
     expect(await axeViolations(document.body)).toEqual([]);
   });
 
