@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { ref } from '@mikro-orm/core';
 import {
   CompilationVerdict,
+  InvitationAudience,
   InvitationKind,
   InvitationReplyKind,
   InvitationStatus,
@@ -10,6 +11,7 @@ import {
   ParticipantStatus,
   PartyKind,
   ProposalStance,
+  isInvited,
 } from '@samverka/domain';
 import { sqlCounter } from '../src/db/orm.js';
 import { invitationIndicators } from '../src/invitations/invitation-indicators.queries.js';
@@ -235,6 +237,45 @@ describe('the demo invitations', () => {
         published.reduce((sum, row) => sum + row.published, 0),
         sector,
       ).toBeGreaterThan(0);
+    }
+  });
+
+  test('every party that answers a demo invitation is one it is for', async () => {
+    const answers = await server.orm.em
+      .fork()
+      .getConnection()
+      .execute<
+        {
+          audience: InvitationAudience;
+          party_kinds: PartyKind[];
+          areas: string[];
+          named: string[];
+          inviter: string;
+          id: string;
+          kind: PartyKind;
+          areas_of_interest: string[];
+        }[]
+      >(
+        `select i.audience, i.party_kinds, i.areas, i.party_id as inviter,
+                array(select v.party_id::text from invitation_invitee v where v.invitation_id = i.id) as named,
+                p.id, p.kind, p.areas_of_interest
+           from invitation i
+           join (select o.invitation_id, op.party_id from occasion_participant op
+                   join invitation_occasion o on o.id = op.occasion_id
+                 union select invitation_id, party_id from invitation_reply
+                 union select invitation_id, party_id from consultation_response) a on a.invitation_id = i.id
+           join party p on p.id = a.party_id
+          where i.contact_details not like '%example.org'`,
+      );
+    expect(answers.length).toBeGreaterThan(10);
+    for (const row of answers) {
+      expect(row.id).not.toBe(row.inviter);
+      expect(
+        isInvited(
+          { audience: row.audience, partyKinds: row.party_kinds, areas: row.areas, namedPartyIds: row.named },
+          { id: row.id, kind: row.kind, areasOfInterest: row.areas_of_interest },
+        ),
+      ).toBe(true);
     }
   });
 

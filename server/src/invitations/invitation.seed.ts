@@ -113,7 +113,7 @@ const INVITATIONS: DemoInvitation[] = [
       'Vi börjar arbetet med en ny idrotts- och fritidsplan och vill höra föreningarna innan vi skriver något. ' +
       'Vilka behov av lokaler och anläggningar ser ni, och hur når vi barn och unga som inte är med i någon förening?',
     principles: [PrincipleKey.DIALOGUE, PrincipleKey.LONG_TERM],
-    areas: ['idrott', 'barn och unga', 'kultur'],
+    areas: ['idrott', 'barn och unga', 'kultur', 'föreningsliv'],
     audience: InvitationAudience.AREAS_OF_INTEREST,
     contactName: 'Anna Bergström',
     contactDetails: 'anna.bergstrom@orebro.example',

@@ -26,10 +26,7 @@ export const invitationsModule: FeatureModule = {
     ConsultationPosition,
     InvitationEvent,
   ],
-  resolvers: [
-    InvitationResolver,
-    InvitationIndicatorsResolver,
-  ],
+  resolvers: [InvitationResolver, InvitationIndicatorsResolver],
   http: invitationFeedRoutes,
   seed: async (em) => (await import('./invitation.seed.js')).seedDemoInvitations(em),
   policies: [],
