@@ -21,7 +21,6 @@ import {
 } from '@samverka/domain';
 import { Person } from '../accounts/person.entity.js';
 import { Party } from '../parties/party.entity.js';
-import { DEMO_PEOPLE } from '../seed/demo-data.js';
 import { Invitation } from './invitation.entity.js';
 import { InvitationInvitee } from './invitation-invitee.entity.js';
 import { InvitationOccasion } from './invitation-occasion.entity.js';
@@ -115,8 +114,8 @@ const INVITATIONS: DemoInvitation[] = [
     principles: [PrincipleKey.DIALOGUE, PrincipleKey.LONG_TERM],
     areas: ['idrott', 'barn och unga', 'kultur', 'föreningsliv'],
     audience: InvitationAudience.AREAS_OF_INTEREST,
-    contactName: 'Anna Bergström',
-    contactDetails: 'anna.bergstrom@orebro.example',
+    contactName: 'Anders Nilsson',
+    contactDetails: 'forvaltning@samverka.example',
     status: InvitationStatus.PUBLISHED,
     publishedDaysAgo: 4,
     occasions: [
@@ -180,8 +179,8 @@ const INVITATIONS: DemoInvitation[] = [
     principles: [PrincipleKey.DIALOGUE, PrincipleKey.OPENNESS],
     areas: ['föreningsliv'],
     audience: InvitationAudience.ALL_PARTIES,
-    contactName: 'Anna Bergström',
-    contactDetails: 'anna.bergstrom@orebro.example',
+    contactName: 'Anders Nilsson',
+    contactDetails: 'forvaltning@samverka.example',
     status: InvitationStatus.FEEDBACK_PUBLISHED,
     publishedDaysAgo: 130,
     deadlineInDays: -70,
@@ -240,7 +239,7 @@ const INVITATIONS: DemoInvitation[] = [
         capacity: 12,
         closesBefore: 5,
         participants: [
-          { party: KFF, name: 'Anna Bergström' },
+          { party: KFF, name: 'Anders Nilsson' },
           { party: SOC, name: 'Per Lindqvist', needs: 'Glutenfritt' },
         ],
       },
@@ -260,8 +259,8 @@ const INVITATIONS: DemoInvitation[] = [
     areas: ['barn och unga'],
     audience: InvitationAudience.NAMED_PARTIES,
     named: [BILDNING, VIVALLA],
-    contactName: 'Anna Bergström',
-    contactDetails: 'anna.bergstrom@orebro.example',
+    contactName: 'Anders Nilsson',
+    contactDetails: 'forvaltning@samverka.example',
     status: InvitationStatus.CLOSED,
     publishedDaysAgo: 140,
     occasions: [
@@ -298,8 +297,8 @@ const INVITATIONS: DemoInvitation[] = [
     principles: [PrincipleKey.DIALOGUE, PrincipleKey.INDEPENDENCE],
     areas: ['demokrati', 'folkbildning'],
     audience: InvitationAudience.ALL_PARTIES,
-    contactName: 'Johan Ek',
-    contactDetails: 'johan.ek@bildning.example',
+    contactName: 'Eva Lund',
+    contactDetails: 'studieforbund@samverka.example',
     status: InvitationStatus.REGISTRATION_CLOSED,
     publishedDaysAgo: 20,
     occasions: [
@@ -310,7 +309,7 @@ const INVITATIONS: DemoInvitation[] = [
         closesBefore: 1,
         participants: [
           { party: FR, name: 'Erik Holm' },
-          { party: KFF, name: 'Anna Bergström' },
+          { party: KFF, name: 'Anders Nilsson' },
           { party: VIVALLA, name: 'Leila Haddad', waiting: true },
         ],
       },
@@ -352,8 +351,8 @@ const INVITATIONS: DemoInvitation[] = [
     principles: [PrincipleKey.DIVERSITY],
     areas: ['kultur'],
     audience: InvitationAudience.AREAS_OF_INTEREST,
-    contactName: 'Johan Ek',
-    contactDetails: 'johan.ek@bildning.example',
+    contactName: 'Eva Lund',
+    contactDetails: 'studieforbund@samverka.example',
     status: InvitationStatus.CANCELLED,
     publishedDaysAgo: 30,
     occasions: [{ inDays: 10, mode: OccasionMode.IN_PERSON, capacity: 25, closesBefore: 2 }],
@@ -396,7 +395,10 @@ export async function seedDemoInvitations(em: EntityManager): Promise<boolean> {
     const parties = await tx.find(Party, { name: { $in: names } });
     if (parties.length < names.length) return;
     const party = (name: string) => parties.find((p) => p.name === name)!;
-    const member = await tx.findOne(Person, { email: DEMO_PEOPLE.member.email });
+    // The demo contact whose address an invitation gives started it, when that person has an account.
+    const contacts = await tx.find(Person, {
+      email: [...new Set(INVITATIONS.map((demo) => demo.contactDetails).filter((c) => c.includes('@')))],
+    });
     const lastByYear = new Map<number, number>();
 
     for (const demo of INVITATIONS) {
@@ -426,7 +428,7 @@ export async function seedDemoInvitations(em: EntityManager): Promise<boolean> {
         contactDetails: demo.contactDetails,
         status: demo.status,
         responseDeadline: deadline,
-        createdBy: demo.party === VIVALLA ? member : null,
+        createdBy: contacts.find((person) => person.email === demo.contactDetails) ?? null,
         createdAt: created,
         updatedAt: publishedAt ?? created,
         publishedAt,
