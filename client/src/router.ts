@@ -206,6 +206,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'accessibility.title' },
   },
   {
+    path: '/dialog/indikatorer',
+    name: 'invitationIndicators',
+    component: () => import('./features/invitations/feeds/IndicatorsPage.vue'),
+    meta: { titleKey: 'invitationIndicators.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'notFound',
     component: () => import('./features/not-found/NotFoundPage.vue'),

@@ -1433,6 +1433,48 @@ const en: MessageSchema = {
     inputSent: 'Your input has been sent.',
     declined: 'You have declined the invitation.',
     required: 'This field is required.',
+  invitationFeeds: {
+    addToCalendar: 'Add to calendar (.ics)',
+    heading: 'Subscribe',
+    intro:
+      'Copy an address and add it as a subscription in your calendar or feed reader to see new occasions and invitations without visiting Samverka.',
+    allOccasions: 'Every dialogue occasion (calendar)',
+    partyOccasions: 'Occasions {party} is invited to (calendar)',
+    atom: 'New invitations and consultations (Atom feed)',
+  },
+  invitationIndicators: {
+    title: 'Indicators of early dialogue',
+    intro:
+      'How the municipality and civil society invite each other to early dialogue, year by year: how many invitations, how early they came, how many were answered and how often participants heard back.',
+    back: 'To invitations and consultations',
+    empty: 'No invitations have been published yet.',
+    year: 'Year {year}',
+    caption: 'Indicators of invitations published in {year}, per side',
+    measure: 'Indicator',
+    side: {
+      MUNICIPAL: 'The municipality invited',
+      CIVIL_SOCIETY: 'Civil society invited',
+    },
+    measures: {
+      published: 'Invitations and consultations published',
+      medianLeadDays: 'Days from publication to the planned decision (median)',
+      averageLeadDays: 'Days from publication to the planned decision (average)',
+      answered: 'Share answered by at least one party',
+      judgedResponses: 'Share of consultation responses answered in a compilation',
+      feedbackInTime: 'Share with feedback within 30 days',
+    },
+    share: '{percent} ({part} of {whole})',
+    none: 'No data',
+    howHeading: 'How the indicators are counted',
+    how: {
+      lead: 'The lead time counts invitations with a planned decision date, from the day they were published.',
+      answered:
+        'An invitation is answered when at least one party registered participants, gave input or responded to the consultation. Declining is not an answer, and cancelled invitations do not count.',
+      judged:
+        'A consultation response is answered when the compilation is published and the response was judged as a whole or on every point.',
+      feedback:
+        'Feedback counts once it has come or once 30 days have passed since the last occasion or the deadline.',
+    },
   },
 };
 

@@ -1430,6 +1430,48 @@ const sv = {
     inputSent: 'Era synpunkter är skickade.',
     declined: 'Ni har avböjt inbjudan.',
     required: 'Fältet måste fyllas i.',
+  invitationFeeds: {
+    addToCalendar: 'Lägg till i kalender (.ics)',
+    heading: 'Prenumerera',
+    intro:
+      'Kopiera en adress och lägg till den som prenumeration i din kalender eller flödesläsare, så ser du nya tillfällen och inbjudningar utan att besöka Samverka.',
+    allOccasions: 'Alla dialogtillfällen (kalender)',
+    partyOccasions: 'Tillfällen som {party} är inbjuden till (kalender)',
+    atom: 'Nya inbjudningar och remisser (Atom-flöde)',
+  },
+  invitationIndicators: {
+    title: 'Indikatorer för tidig dialog',
+    intro:
+      'Hur kommunen och civilsamhället bjuder in varandra till tidig dialog, år för år: hur många inbjudningar, hur tidigt de kom, hur många som fick svar och hur ofta deltagarna fick återkoppling.',
+    back: 'Till inbjudningar och remisser',
+    empty: 'Inga inbjudningar har publicerats än.',
+    year: 'År {year}',
+    caption: 'Indikatorer för inbjudningar publicerade {year}, per sida',
+    measure: 'Indikator',
+    side: {
+      MUNICIPAL: 'Kommunen bjöd in',
+      CIVIL_SOCIETY: 'Civilsamhället bjöd in',
+    },
+    measures: {
+      published: 'Publicerade inbjudningar och remisser',
+      medianLeadDays: 'Dagar från publicering till planerat beslut (median)',
+      averageLeadDays: 'Dagar från publicering till planerat beslut (medel)',
+      answered: 'Andel besvarade av minst en part',
+      judgedResponses: 'Andel remissvar som besvarats i en remissammanställning',
+      feedbackInTime: 'Andel med återkoppling inom 30 dagar',
+    },
+    share: '{percent} ({part} av {whole})',
+    none: 'Uppgift saknas',
+    howHeading: 'Så räknas indikatorerna',
+    how: {
+      lead: 'Tiden räknas för inbjudningar med ett planerat beslutsdatum, från dagen de publicerades.',
+      answered:
+        'En inbjudan är besvarad när minst en part anmält deltagare, lämnat synpunkter eller svarat på remissen. Ett nej tack räknas inte som svar, och inställda inbjudningar räknas inte.',
+      judged:
+        'Ett remissvar är besvarat när sammanställningen är publicerad och svaret bedömts som helhet eller på varje punkt.',
+      feedback:
+        'Återkopplingen räknas när den har kommit eller när 30 dagar gått sedan sista tillfället eller sista svarsdagen.',
+    },
   },
 };
 

