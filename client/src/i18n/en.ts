@@ -1433,6 +1433,7 @@ const en: MessageSchema = {
     inputSent: 'Your input has been sent.',
     declined: 'You have declined the invitation.',
     required: 'This field is required.',
+  },
   invitationFeeds: {
     addToCalendar: 'Add to calendar (.ics)',
     heading: 'Subscribe',

@@ -1430,6 +1430,7 @@ const sv = {
     inputSent: 'Era synpunkter är skickade.',
     declined: 'Ni har avböjt inbjudan.',
     required: 'Fältet måste fyllas i.',
+  },
   invitationFeeds: {
     addToCalendar: 'Lägg till i kalender (.ics)',
     heading: 'Prenumerera',
