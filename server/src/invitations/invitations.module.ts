@@ -9,6 +9,9 @@ import { ConsultationResponse } from './consultation-response.entity.js';
 import { ConsultationPosition } from './consultation-position.entity.js';
 import { InvitationEvent } from './invitation-event.entity.js';
 import { InvitationResolver } from './invitation.resolver.js';
+import { InvitationAuthoringResolver } from './invitation-authoring.resolver.js';
+import { INVITATION_AUTHORING_MUTATION_RULES } from './invitation-authoring.policy.js';
+import { invitationClockKind } from './invitation-clock.js';
 
 /** Early dialogue: invitations and consultations (remiss), their occasions, answers, compilation and feedback. */
 export const invitationsModule: FeatureModule = {
@@ -24,6 +27,14 @@ export const invitationsModule: FeatureModule = {
     ConsultationPosition,
     InvitationEvent,
   ],
-  resolvers: [InvitationResolver],
-  policies: [],
+  resolvers: [
+    InvitationResolver,
+    InvitationAuthoringResolver,
+  ],
+  policies: [
+    { policy: 'invitation', rules: INVITATION_AUTHORING_MUTATION_RULES },
+  ],
+  sideEffects: [
+    invitationClockKind,
+  ],
 };
