@@ -253,7 +253,8 @@ export function invitationInput(values: InvitationValues) {
           link: occasion.mode === 'DIGITAL' ? orNull(occasion.link) : null,
           place: occasion.mode === 'IN_PERSON' ? orNull(occasion.place) : null,
           accessibility: orNull(occasion.accessibility),
-          capacity: occasion.capacity.trim() === '' ? null : Number(occasion.capacity),
+          // A number field's model may hold a number once typed in.
+          capacity: String(occasion.capacity).trim() === '' ? null : Number(occasion.capacity),
           registrationClosesOn: occasion.registrationClosesOn,
         }))
       : [],
