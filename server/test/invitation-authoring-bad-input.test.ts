@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INVITATION_LIMITS } from '@samverka/domain';
+import { InvitationOccasion } from '../src/invitations/invitation-occasion.entity.js';
+import { partyWithContact, uuidOf } from './accounts-fixtures.js';
 import { rowCounts, startTestServer, type TestServer } from './helpers.js';
 import { daysFromToday, joinedParty, partyIdByName } from './submission-fixtures.js';
 import {
@@ -206,9 +208,10 @@ async function expectRefused(
   input: Record<string, unknown>,
   field: string[],
   code: string,
+  cookie = member,
 ) {
   const before = await rowCounts(server, INVITATION_TABLES);
-  const res = await invitationStep(server, mutation, input, member);
+  const res = await invitationStep(server, mutation, input, cookie);
   expect(res.errors).toBeUndefined();
   expect(res.data![mutation].invitation).toBeNull();
   expect(res.data![mutation].errors).toEqual(
@@ -314,6 +317,35 @@ describe('steps not allowed now', () => {
       { invitationId: missing, expectedVersion: 1 },
       ['invitationId'],
       'NOT_FOUND',
+    );
+  });
+});
+
+describe('the inviting party and the time of publication', () => {
+  test('a party that has not joined the agreement does not invite', async () => {
+    const waiting = await partyWithContact(server, 'Väntande förening');
+    await expectRefused(
+      'createInvitationDraft',
+      { partyId: waiting.partyId, ...dialogueContent() },
+      ['partyId'],
+      'INVALID_TRANSITION',
+      waiting.cookie,
+    );
+  });
+
+  test('a draft whose occasion has passed since it was saved is not published', async () => {
+    const draft = await draftInvitation(server, member, vivalla);
+    const em = server.orm.em.fork();
+    await em.nativeUpdate(
+      InvitationOccasion,
+      { id: uuidOf(draft.occasions[0].id) },
+      { startsAt: new Date(Date.now() - 3600_000), endsAt: new Date(Date.now() - 600_000) },
+    );
+    await expectRefused(
+      'publishInvitation',
+      { invitationId: draft.id, expectedVersion: draft.version },
+      ['occasions', '0', 'startsAt'],
+      'INVALID',
     );
   });
 });

@@ -202,8 +202,12 @@ export function keptContent(posted: Posted, overrides: Record<string, unknown> =
     contactName: posted.contactName,
     contactDetails: posted.contactDetails,
     documentIds: posted.documents.map((document: { id: string }) => document.id),
-    occasions: posted.occasions.map(({ __typename, ...occasion }: Record<string, unknown>) => occasion),
-    proposals: posted.proposals.map(({ position, ...proposal }: Record<string, unknown>) => proposal),
+    occasions: posted.occasions,
+    proposals: posted.proposals.map(({ id, title, description }: Record<string, unknown>) => ({
+      id,
+      title,
+      description,
+    })),
     responseDeadline: posted.responseDeadline,
     registrationSeries:
       posted.kind === 'CONSULTATION' ? (posted.registrationNumber?.split(' ')[0] ?? 'KFN') : null,
