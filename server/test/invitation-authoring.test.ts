@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { InvitationStatus, ParticipantStatus, endOfStockholmDay, stockholmYear } from '@samverka/domain';
 import { InvitationEvent } from '../src/invitations/invitation-event.entity.js';
+import { notifyInvitationStep } from '../src/notifications/invitation-fanout.js';
 import { InvitationOccasion } from '../src/invitations/invitation-occasion.entity.js';
 import { OccasionParticipant } from '../src/invitations/occasion-participant.entity.js';
 import { Party } from '../src/parties/party.entity.js';
@@ -19,6 +20,12 @@ import {
   occasionContent,
   publishedInvitation,
 } from './invitation-authoring-fixtures.js';
+
+// The notification centre's fan-out, watched: each step says whom it concerns.
+vi.mock('../src/notifications/invitation-fanout.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/notifications/invitation-fanout.js')>();
+  return { notifyInvitationStep: vi.fn(real.notifyInvitationStep) };
+});
 
 let server: TestServer;
 let member: string;
@@ -303,4 +310,35 @@ test('known areas of interest: the parties’ and published invitations’, not 
   expect(areas).toContain('äldreomsorg');
   expect(areas).not.toContain('hemlig plan');
   expect(new Set(areas).size).toBe(areas.length);
+});
+
+test('publishing, moving an occasion and cancelling each tell those they concern', async () => {
+  const notified = vi.mocked(notifyInvitationStep);
+  notified.mockClear();
+  const posted = await publishedInvitation(server, member, vivalla);
+  const moved = await invitationOk(
+    server,
+    'updateInvitation',
+    {
+      invitationId: posted.id,
+      expectedVersion: posted.version,
+      ...keptContent(posted, {
+        occasions: [{ ...posted.occasions[0], place: 'Vivalla bibliotek' }],
+      }),
+    },
+    member,
+  );
+  await invitationOk(
+    server,
+    'cancelInvitation',
+    { invitationId: moved.id, expectedVersion: moved.version, reason: 'Sjukdom.' },
+    member,
+  );
+  expect(notified.mock.calls.map(([, , step]) => [step.action, step.notify ?? null])).toEqual([
+    ['EDIT', null],
+    ['PUBLISH', 'INVITATION_NEW'],
+    ['EDIT', null],
+    ['MANAGE_OCCASIONS', 'INVITATION_CANCELLED'],
+    ['CANCEL', 'INVITATION_CANCELLED'],
+  ]);
 });
