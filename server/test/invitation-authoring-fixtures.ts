@@ -112,8 +112,8 @@ export function dialogueContent(overrides: Record<string, unknown> = {}) {
     documentIds: [],
     occasions: [occasionContent()],
     proposals: [],
-    responseDeadline: null,
-    registrationSeries: null,
+    responseDeadline: null as string | null,
+    registrationSeries: null as string | null,
     ...overrides,
   };
 }

@@ -105,7 +105,7 @@ test('publishing a consultation gives it the next number of its series and the e
     [1, 'Höjt grundbidrag'],
     [2, 'Nytt bidrag för mötesplatser'],
   ]);
-  expect(new Date(first.concludesAt).getTime()).toBe(endOfStockholmDay(content.responseDeadline).getTime());
+  expect(new Date(first.concludesAt).getTime()).toBe(endOfStockholmDay(content.responseDeadline!).getTime());
   expect(first.publishedAt).not.toBeNull();
   const events = await eventsOf(first.id);
   expect(events.map((e) => [e.action, e.fromStatus, e.toStatus])).toEqual([

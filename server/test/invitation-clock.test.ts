@@ -92,7 +92,7 @@ test('a dialogue whose occasion has ended while still open is held at once', asy
 test('a consultation passes its deadline when the deadline day has ended in Stockholm', async () => {
   const content = consultationContent();
   const posted = await publishedInvitation(server, member, vivalla, content);
-  const end = endOfStockholmDay(content.responseDeadline);
+  const end = endOfStockholmDay(content.responseDeadline!);
   expect(await advance(new Date(end.getTime() - 1), [posted.id])).toEqual([]);
   expect(await advance(end, [posted.id])).toEqual([InvitationAction.PASS_DEADLINE]);
   expect(await statusOf(posted.id)).toBe('DEADLINE_PASSED');
