@@ -212,6 +212,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'invitationIndicators.title' },
   },
   {
+    path: '/dialog/ny',
+    name: 'newInvitation',
+    component: () => import('./features/invitations/authoring/NewInvitationPage.vue'),
+    meta: { titleKey: 'invitationForm.newTitle' },
+  },
+  {
+    path: '/dialog/:id/redigera',
+    name: 'editInvitation',
+    component: () => import('./features/invitations/authoring/EditInvitationPage.vue'),
+    props: true,
+    meta: { titleKey: 'invitationForm.editTitle' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'notFound',
     component: () => import('./features/not-found/NotFoundPage.vue'),

@@ -13,3 +13,4 @@ export * from './submissions.js';
 export * from './submission-drafts.js';
 export * from './invitations.js';
 export * from './occasion-seats.js';
+export * from './invitation-days.js';

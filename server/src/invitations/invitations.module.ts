@@ -18,6 +18,9 @@ import { OCCASION_REGISTRATION_MUTATION_RULES } from './occasion-registration.po
 import { INVITATION_REPLIES_MUTATION_RULES } from './invitation-replies.policy.js';
 import { InvitationIndicatorsResolver } from './invitation-indicators.resolver.js';
 import { invitationFeedRoutes } from './invitation-feeds.js';
+import { InvitationAuthoringResolver } from './invitation-authoring.resolver.js';
+import { INVITATION_AUTHORING_MUTATION_RULES } from './invitation-authoring.policy.js';
+import { invitationClockKind } from './invitation-clock.js';
 
 /** Early dialogue: invitations and consultations (remiss), their occasions, answers, compilation and feedback. */
 export const invitationsModule: FeatureModule = {
@@ -40,11 +43,14 @@ export const invitationsModule: FeatureModule = {
     InvitationRepliesResolver,
     InvitationReplyResolver,
     InvitationIndicatorsResolver,
+    InvitationAuthoringResolver,
   ],
   policies: [
     { policy: 'invitation', rules: OCCASION_REGISTRATION_MUTATION_RULES },
     { policy: 'invitation', rules: INVITATION_REPLIES_MUTATION_RULES },
+    { policy: 'invitation', rules: INVITATION_AUTHORING_MUTATION_RULES },
   ],
+  sideEffects: [invitationClockKind],
   http: invitationFeedRoutes,
   seed: async (em) => (await import('./invitation.seed.js')).seedDemoInvitations(em),
 };
