@@ -184,6 +184,16 @@ export type AttendanceState =
   /** Present now. */
   | 'PRESENT';
 
+/** Calls an invitation off; those registered are told why. */
+export type CancelInvitationInput = {
+  /** The version seen; a newer one refuses the step. */
+  expectedVersion: number;
+  /** The invitation. */
+  invitationId: string | number;
+  /** Why it is called off; at most 10 000 characters. */
+  reason: string;
+};
+
 /** Calls a meeting off, before it is held. */
 export type CancelMeetingInput = {
   /** The meeting version the editor saw; a newer one refuses the change. */
@@ -216,12 +226,66 @@ export type CommentOnSubmissionInput = {
   submissionId: string | number;
 };
 
+/** One proposal a consultation asks about. */
+export type ConsultationProposalInput = {
+  /** What it means. */
+  description?: string | null | undefined;
+  /** The proposal kept; none for a new one. */
+  id?: string | number | null | undefined;
+  /** The proposal, briefly; at most 300 characters. */
+  title: string;
+};
+
 /** Another joined party stands behind the matter. */
 export type CosignSubmissionInput = {
   /** The party standing behind it; the viewer is an active member of it. */
   partyId: string | number;
   /** The matter. */
   submissionId: string | number;
+};
+
+/** A new invitation, as a draft of a joined party. */
+export type CreateInvitationDraftInput = {
+  /** The areas of interest it concerns. */
+  areas: Array<string>;
+  /** Who is invited (InvitationAudience). */
+  audience: string;
+  /** The contact person’s e-mail address or phone number. */
+  contactDetails: string;
+  /** The contact person. */
+  contactName: string;
+  /** Who decides, e.g. "Kommunstyrelsen". */
+  decidingBody?: string | null | undefined;
+  /** Documents uploaded through POST /dokument, in order. */
+  documentIds: Array<string | number>;
+  /** The input wanted; at most 10 000 characters. */
+  inputWanted: string;
+  /** DIALOGUE or CONSULTATION (InvitationKind); fixed once published. */
+  kind: string;
+  /** With audience NAMED_PARTIES: the parties invited. */
+  namedPartyIds: Array<string | number>;
+  /** A dialogue’s occasions (one or more); a consultation has none. An occasion left out is removed. */
+  occasions: Array<InvitationOccasionInput>;
+  /** The inviting party; the viewer is an active member of it. */
+  partyId: string | number;
+  /** With audience PARTY_KINDS: the kinds invited (PartyKind). */
+  partyKinds: Array<string>;
+  /** When the process is planned to be decided. */
+  plannedDecisionOn?: string | null | undefined;
+  /** The principles it concerns (PrincipleKey values). */
+  principles: Array<string>;
+  /** The process it concerns; at most 300 characters. */
+  process: string;
+  /** A consultation’s proposals, in order (one or more); a dialogue has none. */
+  proposals: Array<ConsultationProposalInput>;
+  /** A consultation’s registration series (the deciding body’s, e.g. "Ks"); fixed once published. */
+  registrationSeries?: string | null | undefined;
+  /** A consultation’s last day for responses, YYYY-MM-DD, not after the planned decision. */
+  responseDeadline?: string | null | undefined;
+  /** The process’s stage now (ProcessStage). */
+  stage: string;
+  /** What it is about; at most 200 characters. */
+  title: string;
 };
 
 /** A new meeting of a forum, made as a draft. */
@@ -415,10 +479,39 @@ export type InvitationAction =
   | 'REPLY'
   | 'RESPOND';
 
+/** Who an invitation is for: all parties, kinds of party, areas of interest, or named parties. */
+export type InvitationAudience =
+  | 'ALL_PARTIES'
+  | 'AREAS_OF_INTEREST'
+  | 'NAMED_PARTIES'
+  | 'PARTY_KINDS';
+
 /** A dialogue invitation, or a consultation (remiss) asking for written responses. */
 export type InvitationKind =
   | 'CONSULTATION'
   | 'DIALOGUE';
+
+/** One occasion of a dialogue invitation. */
+export type InvitationOccasionInput = {
+  /** The place’s accessibility. */
+  accessibility?: string | null | undefined;
+  /** Seats, at least 1; none: no limit. */
+  capacity?: number | null | undefined;
+  /** When it ends: an ISO 8601 instant, after the start. */
+  endsAt: string;
+  /** The occasion kept; none for a new one. */
+  id?: string | number | null | undefined;
+  /** A digital occasion’s link (https). */
+  link?: string | null | undefined;
+  /** DIGITAL or IN_PERSON (OccasionMode). */
+  mode: string;
+  /** An occasion’s place: address and room. */
+  place?: string | null | undefined;
+  /** The last day to register, YYYY-MM-DD, before the occasion starts. */
+  registrationClosesOn: string;
+  /** When it starts: an ISO 8601 instant, e.g. 2026-12-10T18:00:00+01:00. */
+  startsAt: string;
+};
 
 /** A party’s written answer to a dialogue invitation: input, or declining with a reason. */
 export type InvitationReplyKind =
@@ -443,6 +536,14 @@ export type InvitationStatus =
   | 'PUBLISHED'
   /** The last day to register has passed; occasions still to come. */
   | 'REGISTRATION_CLOSED';
+
+/** Names an invitation and the version seen. */
+export type InvitationStepInput = {
+  /** The version seen; a newer one refuses the step. */
+  expectedVersion: number;
+  /** The invitation. */
+  invitationId: string | number;
+};
 
 /** Someone to invite into a party by e-mail. */
 export type InvitePartyMemberInput = {
@@ -613,6 +714,11 @@ export type NotificationKind =
   /** A followed matter changed status. */
   | 'SUBMISSION_STEP';
 
+/** Digital with a link, or at a place. */
+export type OccasionMode =
+  | 'DIGITAL'
+  | 'IN_PERSON';
+
 /** A party and the documented grounds for excluding it. */
 export type OpenExclusionCaseInput = {
   /** Documented grounds that the party actively works against the agreement. */
@@ -691,6 +797,14 @@ export type PrincipleKey =
   | 'OPENNESS'
   /** Kvalitet. */
   | 'QUALITY';
+
+/** How far the process an invitation concerns has come: idea, investigation, proposal, decision, follow-up. */
+export type ProcessStage =
+  | 'DECISION'
+  | 'FOLLOW_UP'
+  | 'IDEA'
+  | 'INVESTIGATION'
+  | 'PROPOSAL';
 
 /** The decision and minute to record for an agenda item. Omitted fields stay; empty text clears. */
 export type RecordAgendaItemOutcomeInput = {
@@ -1068,6 +1182,52 @@ export type UpdateAgendaItemInput = {
   /** Who presents the item (föredragande). */
   presenter?: string | null | undefined;
   /** Title of the item. */
+  title: string;
+};
+
+/** The whole content of a draft, or of a published invitation. */
+export type UpdateInvitationInput = {
+  /** The areas of interest it concerns. */
+  areas: Array<string>;
+  /** Who is invited (InvitationAudience). */
+  audience: string;
+  /** The contact person’s e-mail address or phone number. */
+  contactDetails: string;
+  /** The contact person. */
+  contactName: string;
+  /** Who decides, e.g. "Kommunstyrelsen". */
+  decidingBody?: string | null | undefined;
+  /** Documents uploaded through POST /dokument, in order. */
+  documentIds: Array<string | number>;
+  /** The version seen; a newer one refuses the step. */
+  expectedVersion: number;
+  /** The input wanted; at most 10 000 characters. */
+  inputWanted: string;
+  /** The invitation. */
+  invitationId: string | number;
+  /** DIALOGUE or CONSULTATION (InvitationKind); fixed once published. */
+  kind: string;
+  /** With audience NAMED_PARTIES: the parties invited. */
+  namedPartyIds: Array<string | number>;
+  /** A dialogue’s occasions (one or more); a consultation has none. An occasion left out is removed. */
+  occasions: Array<InvitationOccasionInput>;
+  /** With audience PARTY_KINDS: the kinds invited (PartyKind). */
+  partyKinds: Array<string>;
+  /** When the process is planned to be decided. */
+  plannedDecisionOn?: string | null | undefined;
+  /** The principles it concerns (PrincipleKey values). */
+  principles: Array<string>;
+  /** The process it concerns; at most 300 characters. */
+  process: string;
+  /** A consultation’s proposals, in order (one or more); a dialogue has none. */
+  proposals: Array<ConsultationProposalInput>;
+  /** A consultation’s registration series (the deciding body’s, e.g. "Ks"); fixed once published. */
+  registrationSeries?: string | null | undefined;
+  /** A consultation’s last day for responses, YYYY-MM-DD, not after the planned decision. */
+  responseDeadline?: string | null | undefined;
+  /** The process’s stage now (ProcessStage). */
+  stage: string;
+  /** What it is about; at most 200 characters. */
   title: string;
 };
 
@@ -1450,6 +1610,74 @@ export type DeclineInvitationMutationVariables = Exact<{
 
 
 export type DeclineInvitationMutation = { declineInvitation: { reply: { id: string, kind: InvitationReplyKind, text: string } | null, errors: Array<{ field: Array<string>, message: string, code: UserErrorCode, max: number | null }> } };
+
+export type InvitationFormOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvitationFormOptionsQuery = { knownAreasOfInterest: Array<string>, viewer: { id: string, memberships: Array<{ status: MembershipStatus, party: { id: string, name: string, joinedOn: string | null } }> } | null, parties: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type InvitationDraftQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvitationDraftQuery = { invitation: { id: string, version: number, status: InvitationStatus, kind: InvitationKind, title: string, process: string, stage: ProcessStage, plannedDecisionOn: string | null, decidingBody: string | null, inputWanted: string, principles: Array<PrincipleKey>, areas: Array<string>, audience: InvitationAudience, partyKinds: Array<PartyKind>, contactName: string, contactDetails: string, responseDeadline: string | null, registrationNumber: string | null, viewerActions: Array<InvitationAction>, party: { id: string, name: string }, namedParties: Array<{ id: string }>, occasions: Array<{ id: string, startsAt: string, endsAt: string, mode: OccasionMode, link: string | null, place: string | null, accessibility: string | null, capacity: number | null, registrationClosesOn: string }>, proposals: Array<{ id: string, title: string, description: string | null }>, documents: Array<{ id: string, name: string, mediaType: string, size: number, url: string }> } | null };
+
+export type CreateInvitationDraftMutationVariables = Exact<{
+  input: CreateInvitationDraftInput;
+}>;
+
+
+export type CreateInvitationDraftMutation = { createInvitationDraft: { invitation: { id: string, version: number, status: InvitationStatus } | null, errors: Array<{ field: Array<string>, message: string, code: UserErrorCode, max: number | null }> } };
+
+export type UpdateInvitationMutationVariables = Exact<{
+  input: UpdateInvitationInput;
+}>;
+
+
+export type UpdateInvitationMutation = { updateInvitation: { invitation: { id: string, version: number, status: InvitationStatus } | null, errors: Array<{ field: Array<string>, message: string, code: UserErrorCode, max: number | null }> } };
+
+export type InvitationActionStateQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvitationActionStateQuery = { invitation: { id: string, status: InvitationStatus, kind: InvitationKind, version: number, viewerActions: Array<InvitationAction> } | null };
+
+export type PublishInvitationMutationVariables = Exact<{
+  input: InvitationStepInput;
+}>;
+
+
+export type PublishInvitationMutation = { publishInvitation: { invitation: { id: string, version: number, status: InvitationStatus, viewerActions: Array<InvitationAction>, registrationNumber: string | null } | null, errors: Array<{ field: Array<string>, message: string, code: UserErrorCode, max: number | null }> } };
+
+export type CloseInvitationRegistrationMutationVariables = Exact<{
+  input: InvitationStepInput;
+}>;
+
+
+export type CloseInvitationRegistrationMutation = { closeInvitationRegistration: { invitation: { id: string, version: number, status: InvitationStatus, viewerActions: Array<InvitationAction> } | null, errors: Array<{ field: Array<string>, message: string, code: UserErrorCode, max: number | null }> } };
+
+export type MarkInvitationHeldMutationVariables = Exact<{
+  input: InvitationStepInput;
+}>;
+
+
+export type MarkInvitationHeldMutation = { markInvitationHeld: { invitation: { id: string, version: number, status: InvitationStatus, viewerActions: Array<InvitationAction> } | null, errors: Array<{ field: Array<string>, message: string, code: UserErrorCode, max: number | null }> } };
+
+export type CloseInvitationMutationVariables = Exact<{
+  input: InvitationStepInput;
+}>;
+
+
+export type CloseInvitationMutation = { closeInvitation: { invitation: { id: string, version: number, status: InvitationStatus, viewerActions: Array<InvitationAction> } | null, errors: Array<{ field: Array<string>, message: string, code: UserErrorCode, max: number | null }> } };
+
+export type CancelInvitationMutationVariables = Exact<{
+  input: CancelInvitationInput;
+}>;
+
+
+export type CancelInvitationMutation = { cancelInvitation: { invitation: { id: string, version: number, status: InvitationStatus, viewerActions: Array<InvitationAction>, cancelReason: string | null } | null, errors: Array<{ field: Array<string>, message: string, code: UserErrorCode, max: number | null }> } };
 
 export type InvitationIndicatorsQueryVariables = Exact<{
   year?: number | null | undefined;
@@ -2328,6 +2556,16 @@ export const CancelOccasionParticipantDocument = {"kind":"Document","definitions
 export const ChangeOccasionCapacityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeOccasionCapacity"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeOccasionCapacityInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeOccasionCapacity"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"occasion"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"seatsTaken"}},{"kind":"Field","name":{"kind":"Name","value":"seatsLeft"}},{"kind":"Field","name":{"kind":"Name","value":"waitingCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]}}]} as unknown as DocumentNode<ChangeOccasionCapacityMutation, ChangeOccasionCapacityMutationVariables>;
 export const GiveInvitationInputDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GiveInvitationInput"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GiveInvitationInputInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"giveInvitationInput"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]}}]} as unknown as DocumentNode<GiveInvitationInputMutation, GiveInvitationInputMutationVariables>;
 export const DeclineInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeclineInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeclineInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"declineInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reply"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]}}]} as unknown as DocumentNode<DeclineInvitationMutation, DeclineInvitationMutationVariables>;
+export const InvitationFormOptionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvitationFormOptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"party"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"joinedOn"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"parties"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"knownAreasOfInterest"}}]}}]} as unknown as DocumentNode<InvitationFormOptionsQuery, InvitationFormOptionsQueryVariables>;
+export const InvitationDraftDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvitationDraft"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"process"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}},{"kind":"Field","name":{"kind":"Name","value":"plannedDecisionOn"}},{"kind":"Field","name":{"kind":"Name","value":"decidingBody"}},{"kind":"Field","name":{"kind":"Name","value":"inputWanted"}},{"kind":"Field","name":{"kind":"Name","value":"principles"}},{"kind":"Field","name":{"kind":"Name","value":"areas"}},{"kind":"Field","name":{"kind":"Name","value":"audience"}},{"kind":"Field","name":{"kind":"Name","value":"partyKinds"}},{"kind":"Field","name":{"kind":"Name","value":"contactName"}},{"kind":"Field","name":{"kind":"Name","value":"contactDetails"}},{"kind":"Field","name":{"kind":"Name","value":"responseDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"registrationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"viewerActions"}},{"kind":"Field","name":{"kind":"Name","value":"party"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"namedParties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"occasions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"link"}},{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"accessibility"}},{"kind":"Field","name":{"kind":"Name","value":"capacity"}},{"kind":"Field","name":{"kind":"Name","value":"registrationClosesOn"}}]}},{"kind":"Field","name":{"kind":"Name","value":"proposals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"documents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DocumentFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DocumentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Document"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"mediaType"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]} as unknown as DocumentNode<InvitationDraftQuery, InvitationDraftQueryVariables>;
+export const CreateInvitationDraftDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateInvitationDraft"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateInvitationDraftInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createInvitationDraft"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]}}]} as unknown as DocumentNode<CreateInvitationDraftMutation, CreateInvitationDraftMutationVariables>;
+export const UpdateInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateInvitationMutation, UpdateInvitationMutationVariables>;
+export const InvitationActionStateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvitationActionState"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"viewerActions"}}]}}]}}]} as unknown as DocumentNode<InvitationActionStateQuery, InvitationActionStateQueryVariables>;
+export const PublishInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationStepInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerActions"}},{"kind":"Field","name":{"kind":"Name","value":"registrationNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]}}]} as unknown as DocumentNode<PublishInvitationMutation, PublishInvitationMutationVariables>;
+export const CloseInvitationRegistrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseInvitationRegistration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationStepInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeInvitationRegistration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerActions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]}}]} as unknown as DocumentNode<CloseInvitationRegistrationMutation, CloseInvitationRegistrationMutationVariables>;
+export const MarkInvitationHeldDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MarkInvitationHeld"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationStepInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"markInvitationHeld"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerActions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]}}]} as unknown as DocumentNode<MarkInvitationHeldMutation, MarkInvitationHeldMutationVariables>;
+export const CloseInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InvitationStepInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerActions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]}}]} as unknown as DocumentNode<CloseInvitationMutation, CloseInvitationMutationVariables>;
+export const CancelInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelInvitationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"viewerActions"}},{"kind":"Field","name":{"kind":"Name","value":"cancelReason"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"max"}}]}}]}}]}}]} as unknown as DocumentNode<CancelInvitationMutation, CancelInvitationMutationVariables>;
 export const InvitationIndicatorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvitationIndicators"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"year"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invitationIndicators"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"year"},"value":{"kind":"Variable","name":{"kind":"Name","value":"year"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"sector"}},{"kind":"Field","name":{"kind":"Name","value":"published"}},{"kind":"Field","name":{"kind":"Name","value":"withPlannedDecision"}},{"kind":"Field","name":{"kind":"Name","value":"medianLeadDays"}},{"kind":"Field","name":{"kind":"Name","value":"averageLeadDays"}},{"kind":"Field","name":{"kind":"Name","value":"answerable"}},{"kind":"Field","name":{"kind":"Name","value":"answered"}},{"kind":"Field","name":{"kind":"Name","value":"answeredShare"}},{"kind":"Field","name":{"kind":"Name","value":"responses"}},{"kind":"Field","name":{"kind":"Name","value":"responsesJudged"}},{"kind":"Field","name":{"kind":"Name","value":"judgedResponseShare"}},{"kind":"Field","name":{"kind":"Name","value":"feedbackDue"}},{"kind":"Field","name":{"kind":"Name","value":"feedbackInTime"}},{"kind":"Field","name":{"kind":"Name","value":"feedbackInTimeShare"}}]}}]}}]} as unknown as DocumentNode<InvitationIndicatorsQuery, InvitationIndicatorsQueryVariables>;
 export const InvitationFeedPartiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvitationFeedParties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"party"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InvitationFeedPartiesQuery, InvitationFeedPartiesQueryVariables>;
 export const LiveMeetingInitialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LiveMeetingInitial"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"meeting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LiveMeeting"}},{"kind":"Field","name":{"kind":"Name","value":"liveCursor"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SpeakersListFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SpeakersList"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeLimitSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"speaking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"}},{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"queue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"organisation"}},{"kind":"Field","name":{"kind":"Name","value":"personId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LiveMeeting"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Meeting"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"timerPaused"}},{"kind":"Field","name":{"kind":"Name","value":"speakersVersion"}},{"kind":"Field","name":{"kind":"Name","value":"speakers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SpeakersListFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"forum"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"currentItem"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agenda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"position"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"presenter"}},{"kind":"Field","name":{"kind":"Name","value":"plannedMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"elapsedSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"timerStartedAt"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"submissions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"registrationNumber"}}]}}]}}]}}]} as unknown as DocumentNode<LiveMeetingInitialQuery, LiveMeetingInitialQueryVariables>;
