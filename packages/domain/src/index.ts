@@ -12,3 +12,4 @@ export * from './minutes-workflow.js';
 export * from './submissions.js';
 export * from './submission-drafts.js';
 export * from './invitations.js';
+export * from './consultations.js';

@@ -9,6 +9,15 @@ import { ConsultationResponse } from './consultation-response.entity.js';
 import { ConsultationPosition } from './consultation-position.entity.js';
 import { InvitationEvent } from './invitation-event.entity.js';
 import { InvitationResolver } from './invitation.resolver.js';
+// H3 consultations: responses and the compilation.
+import {
+  ConsultationInvitationResolver,
+  ConsultationPositionResolver,
+  ConsultationResponseResolver,
+} from './consultation-responses.resolver.js';
+import { ConsultationCompilationResolver } from './consultation-compilation.resolver.js';
+import { CONSULTATION_RESPONSE_MUTATION_RULES } from './consultation-responses.policy.js';
+import { CONSULTATION_COMPILATION_MUTATION_RULES } from './consultation-compilation.policy.js';
 
 /** Early dialogue: invitations and consultations (remiss), their occasions, answers, compilation and feedback. */
 export const invitationsModule: FeatureModule = {
@@ -24,6 +33,15 @@ export const invitationsModule: FeatureModule = {
     ConsultationPosition,
     InvitationEvent,
   ],
-  resolvers: [InvitationResolver],
-  policies: [],
+  resolvers: [
+    InvitationResolver,
+    ConsultationInvitationResolver,
+    ConsultationResponseResolver,
+    ConsultationPositionResolver,
+    ConsultationCompilationResolver,
+  ],
+  policies: [
+    { policy: 'invitation', rules: CONSULTATION_RESPONSE_MUTATION_RULES },
+    { policy: 'invitation', rules: CONSULTATION_COMPILATION_MUTATION_RULES },
+  ],
 };
