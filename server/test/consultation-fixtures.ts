@@ -1,4 +1,5 @@
 import {
+  InvitationAction,
   InvitationAudience,
   InvitationKind,
   InvitationStatus,
@@ -9,6 +10,7 @@ import { Party } from '../src/parties/party.entity.js';
 import { Invitation } from '../src/invitations/invitation.entity.js';
 import { InvitationInvitee } from '../src/invitations/invitation-invitee.entity.js';
 import { ConsultationProposal } from '../src/invitations/consultation-proposal.entity.js';
+import { recordInvitationStep } from '../src/invitations/invitation-steps.js';
 import { uuidOf } from './accounts-fixtures.js';
 import type { GraphQLResponse, TestServer } from './helpers.js';
 
@@ -119,13 +121,20 @@ export async function consultation(
   return { id: invitation.globalId, uuid: invitation.id, proposalIds: proposals.map((p) => p.globalId) };
 }
 
-/** The deadline passes, as the clock's PASS_DEADLINE step would leave it. */
+/** The deadline passes: the clock's PASS_DEADLINE step, its live event clearing the public answers. */
 export async function passDeadline(server: TestServer, target: Consultation): Promise<void> {
-  await server.orm.em.fork().nativeUpdate(
-    Invitation,
-    { id: target.uuid },
-    { status: InvitationStatus.DEADLINE_PASSED, responseDeadline: stockholmDaysFromToday(-1) },
-  );
+  await server.orm.em.fork().transactional(async (tx) => {
+    const invitation = await tx.findOneOrFail(Invitation, target.uuid);
+    const fromStatus = invitation.status;
+    invitation.status = InvitationStatus.DEADLINE_PASSED;
+    invitation.responseDeadline = stockholmDaysFromToday(-1);
+    await recordInvitationStep(tx, undefined, {
+      invitation,
+      action: InvitationAction.PASS_DEADLINE,
+      fromStatus,
+      actorId: null,
+    });
+  });
 }
 
 /** The consultation's current version, as the inviter's page would read it. */
