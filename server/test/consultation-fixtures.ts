@@ -139,12 +139,20 @@ export async function passDeadline(server: TestServer, target: Consultation): Pr
 
 /** The consultation's current version, as the inviter's page would read it. */
 export async function versionOf(server: TestServer, target: Consultation, cookie?: string): Promise<number> {
-  const res = await server.gql('query($id: ID!) { invitation(id: $id) { version } }', { id: target.id }, cookie);
+  const res = await server.gql(
+    'query($id: ID!) { invitation(id: $id) { version } }',
+    { id: target.id },
+    cookie,
+  );
   return res.data!.invitation.version;
 }
 
 /** A valid response of a party to the consultation. */
-export function responseInput(target: Consultation, partyId: string, overrides: Record<string, unknown> = {}) {
+export function responseInput(
+  target: Consultation,
+  partyId: string,
+  overrides: Record<string, unknown> = {},
+) {
   return {
     invitationId: target.id,
     partyId,

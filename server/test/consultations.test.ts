@@ -180,8 +180,16 @@ describe('the compilation', () => {
         expectedVersion: whole.invitation.version,
         verdict: null,
         positions: [
-          { proposalId: target.proposalIds[0], verdict: 'PARTLY_ADOPTED', verdictReason: 'Delvis, i etapp 2.' },
-          { proposalId: target.proposalIds[1], verdict: 'NOT_ADOPTED', verdictReason: 'Ryms inte i budgeten.' },
+          {
+            proposalId: target.proposalIds[0],
+            verdict: 'PARTLY_ADOPTED',
+            verdictReason: 'Delvis, i etapp 2.',
+          },
+          {
+            proposalId: target.proposalIds[1],
+            verdict: 'NOT_ADOPTED',
+            verdictReason: 'Ryms inte i budgeten.',
+          },
         ],
       },
       inviter.cookie,
@@ -251,7 +259,10 @@ describe('reading the responses', () => {
     const invitation = await em.findOneOrFail(Invitation, target.uuid);
     const proposals = await em.find(ConsultationProposal, { invitation: target.uuid });
     for (let index = 0; index < count; index++) {
-      const party = em.create(Party, { name: `Förening ${count}-${index}`, kind: PartyKind.NON_PROFIT_ASSOCIATION });
+      const party = em.create(Party, {
+        name: `Förening ${count}-${index}`,
+        kind: PartyKind.NON_PROFIT_ASSOCIATION,
+      });
       const response = em.create(ConsultationResponse, { invitation, party, text: 'Svar.' });
       for (const proposal of proposals) {
         em.create(ConsultationPosition, { response, proposal, stance: ProposalStance.SUPPORTS });

@@ -59,23 +59,17 @@ describe('saveConsultationResponse', () => {
 
   test('after the deadline day has ended', async () => {
     const late = await fresh({ responseDeadline: stockholmDaysFromToday(-1) });
-    await refused(
-      'saveConsultationResponse',
-      responseInput(late, responder.partyId),
-      responder.cookie,
-      [{ field: ['input'], code: 'INVALID_TRANSITION' }],
-    );
+    await refused('saveConsultationResponse', responseInput(late, responder.partyId), responder.cookie, [
+      { field: ['input'], code: 'INVALID_TRANSITION' },
+    ]);
   });
 
   test('once the deadline step has passed, or the consultation was cancelled', async () => {
     for (const status of [InvitationStatus.DEADLINE_PASSED, InvitationStatus.CANCELLED]) {
       const closed = await fresh({ status });
-      await refused(
-        'saveConsultationResponse',
-        responseInput(closed, responder.partyId),
-        responder.cookie,
-        [{ field: ['input'], code: 'INVALID_TRANSITION' }],
-      );
+      await refused('saveConsultationResponse', responseInput(closed, responder.partyId), responder.cookie, [
+        { field: ['input'], code: 'INVALID_TRANSITION' },
+      ]);
     }
   });
 

@@ -93,21 +93,29 @@ async function setup(
 const ok = (extra: Record<string, unknown> = {}) => ({ errors: [], ...extra });
 
 describe('ConsultationPanel, the response form', () => {
-  test.each(['sv', 'en'] as const)('a radio group per proposal in a fieldset, axe clean (%s)', async (locale) => {
-    const page = await setup(consultation(), {}, locale);
-    const legends = page.findAll('fieldset[role="radiogroup"] legend').map((l) => l.text());
-    expect(legends).toEqual(
-      locale === 'sv'
-        ? ['Förslag 1: Fler lokaler', 'Förslag 2: Nya bidragsregler']
-        : ['Proposal 1: Fler lokaler', 'Proposal 2: Nya bidragsregler'],
-    );
-    const labels = page.findAll('fieldset[role="radiogroup"]')[0]!.findAll('label').map((l) => l.text());
-    expect(labels).toEqual(
-      locale === 'sv' ? ['Tillstyrker', 'Avstyrker', 'Ingen synpunkt'] : ['Supports', 'Opposes', 'No view'],
-    );
-    expect(page.text()).toContain(locale === 'sv' ? 'Publicera inte vårt svar' : 'Do not publish our response');
-    expect(await axeViolations(document.body)).toEqual([]);
-  });
+  test.each(['sv', 'en'] as const)(
+    'a radio group per proposal in a fieldset, axe clean (%s)',
+    async (locale) => {
+      const page = await setup(consultation(), {}, locale);
+      const legends = page.findAll('fieldset[role="radiogroup"] legend').map((l) => l.text());
+      expect(legends).toEqual(
+        locale === 'sv'
+          ? ['Förslag 1: Fler lokaler', 'Förslag 2: Nya bidragsregler']
+          : ['Proposal 1: Fler lokaler', 'Proposal 2: Nya bidragsregler'],
+      );
+      const labels = page
+        .findAll('fieldset[role="radiogroup"]')[0]!
+        .findAll('label')
+        .map((l) => l.text());
+      expect(labels).toEqual(
+        locale === 'sv' ? ['Tillstyrker', 'Avstyrker', 'Ingen synpunkt'] : ['Supports', 'Opposes', 'No view'],
+      );
+      expect(page.text()).toContain(
+        locale === 'sv' ? 'Publicera inte vårt svar' : 'Do not publish our response',
+      );
+      expect(await axeViolations(document.body)).toEqual([]);
+    },
+  );
 
   test('a proposal without a stance is said at its group, focused, and nothing is sent', async () => {
     const saveConsultationResponse = vi.fn((_args: unknown) => ok());
@@ -156,7 +164,12 @@ describe('ConsultationPanel, the response form', () => {
     const saveConsultationResponse = vi.fn((_args: unknown) => ({
       response: null,
       errors: [
-        { field: ['input', 'positions', '1', 'text'], code: 'TOO_LONG', message: 'Högst 10000 tecken.', max: 10000 },
+        {
+          field: ['input', 'positions', '1', 'text'],
+          code: 'TOO_LONG',
+          message: 'Högst 10000 tecken.',
+          max: 10000,
+        },
         { field: ['input'], code: 'INVALID_TRANSITION', message: 'Remisstiden har gått ut.', max: null },
       ],
     }));
@@ -201,7 +214,9 @@ describe('ConsultationPanel, the responses and the compilation', () => {
       );
       const publishConsultationCompilation = vi.fn((_args: unknown) => ({
         invitation: null,
-        errors: [{ field: ['input'], code: 'REQUIRED', message: 'Ett remissvar är inte bedömt än.', max: null }],
+        errors: [
+          { field: ['input'], code: 'REQUIRED', message: 'Ett remissvar är inte bedömt än.', max: null },
+        ],
       }));
       const page = await setup(
         consultation({ status: 'DEADLINE_PASSED', viewerActions: ['COMPILE'], responses: [response()] }),
