@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PartyKind, ProposalStance } from '@samverka/domain';
 import { sqlCounter } from '../src/db/orm.js';
@@ -272,6 +274,19 @@ describe('reading the responses', () => {
     await passDeadline(server, target);
     return target;
   }
+
+  test('the client’s panel query answers within the depth and cost limits', async () => {
+    const target = await answeredBy(3);
+    const document = readFileSync(
+      resolve(__dirname, '../../client/src/features/invitations/consultations/ConsultationPanel.graphql'),
+      'utf8',
+    );
+    const query = document.slice(document.indexOf('query ConsultationPanel'), document.indexOf('\n}\n') + 3);
+    const res = await server.gql(query, { id: target.id }, inviter.cookie);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.invitation.responses).toHaveLength(3);
+    expect(res.data!.invitation.viewerActions).toContain('COMPILE');
+  });
 
   test('costs the same SQL statements for 3 responses as for 30', async () => {
     const few = await answeredBy(3);
