@@ -14,6 +14,7 @@ import { joinedParty } from './submission-fixtures.js';
 import {
   RESPONSE_FIELDS,
   consultation,
+  consultationStep,
   consultationStepOk,
   passDeadline,
   responseInput,
@@ -99,6 +100,27 @@ describe('saveConsultationResponse', () => {
       { id: saved.response.id, version: replaced.response.version, withheld: false },
     ]);
   });
+});
+
+test('two first responses of one party at once: one is saved, the other told it is stale', async () => {
+  const target = await fresh();
+  const results = await Promise.all(
+    ['Först.', 'Samtidigt.'].map((text) =>
+      consultationStep(
+        server,
+        'saveConsultationResponse',
+        responseInput(target, first.partyId, { text }),
+        first.cookie,
+      ),
+    ),
+  );
+  const codes = results.map((res) => res.data!.saveConsultationResponse.errors.map((e: any) => e.code));
+  expect(codes.sort()).toEqual([[], ['STALE_VERSION']]);
+  const [row] = await server.orm.em
+    .fork()
+    .getConnection()
+    .execute(`select count(*)::int as n from consultation_response where invitation_id = ?`, [target.uuid]);
+  expect(row!.n).toBe(1);
 });
 
 describe('who sees the responses', () => {
