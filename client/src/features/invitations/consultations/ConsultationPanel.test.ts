@@ -55,7 +55,7 @@ function consultation(overrides: Record<string, unknown> = {}) {
     kind: 'CONSULTATION',
     status: 'PUBLISHED',
     version: 5,
-    responseDeadline: '2026-12-31',
+    responseDeadline: '2099-12-31',
     responseCount: 0,
     compilationSummary: null,
     compilationPublishedAt: null,
@@ -199,6 +199,12 @@ describe('ConsultationPanel, the responses and the compilation', () => {
     expect(page.get('.consultation-response').text()).toContain('Hantering: Inte beaktat');
     expect(page.get('.consultation-response').text()).toContain('Motivering: Ryms inte i budgeten.');
     expect(await axeViolations(document.body)).toEqual([]);
+  });
+
+  test('no form once the deadline day has ended, though the clock has not yet closed it', async () => {
+    const page = await setup(consultation({ responseDeadline: '2020-01-31' }));
+    expect(page.find('form').exists()).toBe(false);
+    expect(page.text()).toContain('Inga remissvar att visa.');
   });
 
   test('renders nothing for a dialogue invitation', async () => {
