@@ -1,3 +1,4 @@
+import { ref } from '@mikro-orm/core';
 import {
   InvitationAction,
   InvitationAudience,
@@ -109,14 +110,17 @@ export async function consultation(
   for (const partyId of options.namedPartyIds) {
     em.create(InvitationInvitee, { invitation, party: em.getReference(Party, uuidOf(partyId)) });
   }
-  const proposals = Array.from({ length: options.proposals ?? 2 }, (_, index) =>
-    em.create(ConsultationProposal, {
-      invitation,
+  // The proposal's `globalId` getter is no column; built and persisted, as em.create would want it given.
+  const proposals = Array.from({ length: options.proposals ?? 2 }, (_, index) => {
+    const proposal = Object.assign(new ConsultationProposal(), {
+      invitation: ref(invitation),
       position: index + 1,
       title: `Förslag ${index + 1}`,
       description: 'Så här föreslår vi.',
-    }),
-  );
+    });
+    em.persist(proposal);
+    return proposal;
+  });
   await em.flush();
   return { id: invitation.globalId, uuid: invitation.id, proposalIds: proposals.map((p) => p.globalId) };
 }
