@@ -35,12 +35,14 @@ export const invitationsModule: FeatureModule = {
   ],
   resolvers: [
     InvitationResolver,
+    // H3 consultations
     ConsultationInvitationResolver,
     ConsultationResponseResolver,
     ConsultationPositionResolver,
     ConsultationCompilationResolver,
   ],
   policies: [
+    // H3 consultations
     { policy: 'invitation', rules: CONSULTATION_RESPONSE_MUTATION_RULES },
     { policy: 'invitation', rules: CONSULTATION_COMPILATION_MUTATION_RULES },
   ],
