@@ -45,7 +45,10 @@ export class ConsultationInvitationResolver {
     return viewerResponses(em, viewer, invitation);
   }
 
-  @FieldResolver(() => Int, { description: 'How many parties have responded, withheld responses included (only their content is private).' })
+  @FieldResolver(() => Int, {
+    description:
+      'How many parties have responded, withheld responses included (only their content is private).',
+  })
   responseCount(@Root() invitation: Invitation, @Ctx() { em }: GraphQLContext) {
     return responseCount(em, invitation.id);
   }
