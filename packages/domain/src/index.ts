@@ -14,3 +14,4 @@ export * from './submission-drafts.js';
 export * from './invitations.js';
 export * from './occasion-seats.js';
 export * from './invitation-days.js';
+export * from './consultations.js';

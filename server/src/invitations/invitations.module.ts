@@ -21,6 +21,14 @@ import { invitationFeedRoutes } from './invitation-feeds.js';
 import { InvitationAuthoringResolver } from './invitation-authoring.resolver.js';
 import { INVITATION_AUTHORING_MUTATION_RULES } from './invitation-authoring.policy.js';
 import { invitationClockKind } from './invitation-clock.js';
+import {
+  ConsultationInvitationResolver,
+  ConsultationPositionResolver,
+  ConsultationResponseResolver,
+} from './consultation-responses.resolver.js';
+import { ConsultationCompilationResolver } from './consultation-compilation.resolver.js';
+import { CONSULTATION_RESPONSE_MUTATION_RULES } from './consultation-responses.policy.js';
+import { CONSULTATION_COMPILATION_MUTATION_RULES } from './consultation-compilation.policy.js';
 
 /** Early dialogue: invitations and consultations (remiss), their occasions, answers, compilation and feedback. */
 export const invitationsModule: FeatureModule = {
@@ -44,11 +52,17 @@ export const invitationsModule: FeatureModule = {
     InvitationReplyResolver,
     InvitationIndicatorsResolver,
     InvitationAuthoringResolver,
+    ConsultationInvitationResolver,
+    ConsultationResponseResolver,
+    ConsultationPositionResolver,
+    ConsultationCompilationResolver,
   ],
   policies: [
     { policy: 'invitation', rules: OCCASION_REGISTRATION_MUTATION_RULES },
     { policy: 'invitation', rules: INVITATION_REPLIES_MUTATION_RULES },
     { policy: 'invitation', rules: INVITATION_AUTHORING_MUTATION_RULES },
+    { policy: 'invitation', rules: CONSULTATION_RESPONSE_MUTATION_RULES },
+    { policy: 'invitation', rules: CONSULTATION_COMPILATION_MUTATION_RULES },
   ],
   sideEffects: [invitationClockKind],
   http: invitationFeedRoutes,
