@@ -9,6 +9,10 @@ import { ConsultationResponse } from './consultation-response.entity.js';
 import { ConsultationPosition } from './consultation-position.entity.js';
 import { InvitationEvent } from './invitation-event.entity.js';
 import { InvitationResolver } from './invitation.resolver.js';
+import { InvitationFeedbackResolver } from './invitation-feedback.resolver.js';
+import { InvitationFollowUpResolver } from './invitation-follow-up.resolver.js';
+import { INVITATION_FEEDBACK_MUTATION_RULES } from './invitation-feedback.policy.js';
+import { InvitationNotificationResolver } from '../notifications/invitation-notification.resolver.js';
 
 /** Early dialogue: invitations and consultations (remiss), their occasions, answers, compilation and feedback. */
 export const invitationsModule: FeatureModule = {
@@ -24,6 +28,11 @@ export const invitationsModule: FeatureModule = {
     ConsultationPosition,
     InvitationEvent,
   ],
-  resolvers: [InvitationResolver],
-  policies: [],
+  resolvers: [
+    InvitationResolver,
+    InvitationFeedbackResolver,
+    InvitationFollowUpResolver,
+    InvitationNotificationResolver,
+  ],
+  policies: [{ policy: 'invitation', rules: INVITATION_FEEDBACK_MUTATION_RULES }],
 };
