@@ -5,7 +5,7 @@ import { PERSON_DEPENDENT } from '../live/audience.js';
 import { Invitation } from './invitation.entity.js';
 import { invitationFollowUp } from './invitation-follow-up.queries.js';
 
-@ObjectType({
+@ObjectType('InvitationFollowUp', {
   description:
     'Invitations that need following up: feedback overdue and consultations with a short deadline.',
 })
