@@ -206,6 +206,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'accessibility.title' },
   },
   {
+    path: '/samordnare/dialog',
+    name: 'invitationFollowUp',
+    component: () => import('./features/invitations/feedback/FollowUpPage.vue'),
+    meta: { titleKey: 'invitationFollowUp.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'notFound',
     component: () => import('./features/not-found/NotFoundPage.vue'),

@@ -7,7 +7,6 @@ import {
   isShortConsultationDeadline,
 } from '@samverka/domain';
 import type { Viewer } from '../graphql/context.js';
-import { unauthenticated } from '../graphql/errors.js';
 import { Invitation } from './invitation.entity.js';
 import { viewerInvitationFacts } from './invitation-access.js';
 
@@ -25,14 +24,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The coordinator's follow-up of every party's invitations, or a member's of their own parties': those without
  * feedback FEEDBACK_DUE_DAYS after their last occasion or deadline (oldest first), and published consultations
  * whose deadline is shorter than `minDays` (soonest first). Two statements, on the status and concludes_at
- * indexes; someone of no party follows up nothing.
+ * indexes; someone of no party follows up nothing, and a signed-out visitor has no follow-up (null).
  */
 export async function invitationFollowUp(
   em: EntityManager,
   viewer: Viewer | null,
   options: { now: Date; minDays: number },
-): Promise<InvitationFollowUp> {
-  if (!viewer) throw unauthenticated();
+): Promise<InvitationFollowUp | null> {
+  if (!viewer) return null;
   const facts = await viewerInvitationFacts(em, viewer);
   const wholeAgreement = facts.coordinates;
   const partyIds = [...facts.parties.keys()];

@@ -32,9 +32,10 @@ export class InvitationFollowUpType {
 @Resolver()
 export class InvitationFollowUpResolver {
   @Query(() => InvitationFollowUpType, {
+    nullable: true,
     description:
       "The coordinator's follow-up of every party's invitations; a member's of their own parties'. " +
-      'Requires sign-in.',
+      'Null when signed out.',
   })
   @Extensions(PERSON_DEPENDENT)
   invitationFollowUp(@Ctx() { em, viewer, invitations }: GraphQLContext) {
