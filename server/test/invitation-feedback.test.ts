@@ -7,6 +7,7 @@ import {
   PartyKind,
 } from '@samverka/domain';
 import { invitationFollowUp } from '../src/invitations/invitation-follow-up.queries.js';
+import { sqlCounter } from '../src/db/orm.js';
 import { registerPerson, uuidOf } from './accounts-fixtures.js';
 import { rowCounts, startTestServer, type TestServer } from './helpers.js';
 import { joinedParty } from './submission-fixtures.js';
@@ -261,6 +262,24 @@ describe('invitationFollowUp', () => {
     const signedOut = await server.gql(FOLLOW_UP);
     expect(signedOut.errors).toBeUndefined();
     expect(signedOut.data!.invitationFollowUp).toBeNull();
+  });
+
+  test('the list costs the same SQL statements with 3 overdue invitations as with 30, each of another party', async () => {
+    const LIST = `{ invitationFollowUp { overdueFeedback { id title feedbackOverdue concludesAt party { id name } }
+      shortDeadlines { id party { id name } } } }`;
+    async function statementsWith(count: number) {
+      for (let i = 0; i < count; i++) {
+        await invitationRow(server, await kindOfParty(server), {
+          status: InvitationStatus.HELD,
+          concludesAt: new Date(Date.now() - 50 * DAY_MS),
+        });
+      }
+      const before = sqlCounter.statements;
+      const res = await server.gql(LIST, {}, coordinator);
+      expect(res.errors).toBeUndefined();
+      return sqlCounter.statements - before;
+    }
+    expect(await statementsWith(3)).toBe(await statementsWith(30));
   });
 
   test('named parties and the audience do not matter: the inviting party follows up its own', async () => {

@@ -23,8 +23,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * The coordinator's follow-up of every party's invitations, or a member's of their own parties': those without
  * feedback FEEDBACK_DUE_DAYS after their last occasion or deadline (oldest first), and published consultations
- * whose deadline is shorter than `minDays` (soonest first). Two statements, on the status and concludes_at
- * indexes; someone of no party follows up nothing, and a signed-out visitor has no follow-up (null).
+ * whose deadline is shorter than `minDays` (soonest first). Two statements with their inviting parties, on the
+ * status and concludes_at indexes; someone of no party follows up nothing, and a signed-out visitor has no follow-up (null).
  */
 export async function invitationFollowUp(
   em: EntityManager,
@@ -48,7 +48,7 @@ export async function invitationFollowUp(
         feedbackPublishedAt: null,
         concludesAt: { $lt: new Date(options.now.getTime() - FEEDBACK_DUE_DAYS * DAY_MS) },
       },
-      { orderBy: { concludesAt: 'asc', id: 'asc' } },
+      { orderBy: { concludesAt: 'asc', id: 'asc' }, populate: ['party'] },
     ),
     em.find(
       Invitation,
@@ -58,7 +58,7 @@ export async function invitationFollowUp(
         status: { $in: [...OPEN_INVITATION_STATUSES] },
         responseDeadline: { $ne: null },
       },
-      { orderBy: { responseDeadline: 'asc', id: 'asc' } },
+      { orderBy: { responseDeadline: 'asc', id: 'asc' }, populate: ['party'] },
     ),
   ]);
   const shortDeadlines = openConsultations.filter((invitation) =>
