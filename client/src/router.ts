@@ -225,6 +225,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'invitationForm.editTitle' },
   },
   {
+    path: '/samordnare/dialog',
+    name: 'invitationFollowUp',
+    component: () => import('./features/invitations/feedback/FollowUpPage.vue'),
+    meta: { titleKey: 'invitationFollowUp.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'notFound',
     component: () => import('./features/not-found/NotFoundPage.vue'),

@@ -1290,6 +1290,16 @@ const en: MessageSchema = {
       COMMENT: 'has a new comment',
       CONVERSATION: 'has a new message in the conversation',
     },
+    invitations: {
+      NEW_DIALOGUE: 'is a new invitation to dialogue that concerns you',
+      NEW_CONSULTATION: 'is a new consultation that concerns you',
+      INVITATION_FEEDBACK: 'has feedback: what came of it',
+      CANCEL: 'has been cancelled',
+      MANAGE_OCCASIONS: 'has had its occasions changed',
+      INVITATION_SEAT_OFFERED: 'has a seat for you from the waiting list',
+      CONSULTATION_COMPILED: 'has a published compilation of the responses',
+      someInvitation: 'An invitation',
+    },
     preferences: {
       heading: 'E-mail about notifications',
       intro:
@@ -1621,6 +1631,46 @@ const en: MessageSchema = {
     publish: 'Publish the compilation',
     publishAgain: 'Publish the changed compilation',
     published: 'The compilation is published and those who responded have been told.',
+  },
+  invitationFeedback: {
+    heading: 'Feedback',
+    none: 'No feedback has been published yet.',
+    publishedOn: 'Published {date}',
+    overdue:
+      'The feedback is overdue: more than 30 days have passed since the last occasion or the deadline without the participants hearing what came of the dialogue.',
+    write: 'Write feedback',
+    edit: 'Change the feedback',
+    formLabel: 'Feedback to the participants',
+    label: 'What came of the dialogue?',
+    hint: 'Tell how the input was used and what was decided. Everyone who took part is notified.',
+    publish: 'Publish feedback',
+    update: 'Update the feedback',
+    cancel: 'Cancel',
+    required: 'Write what came of the dialogue.',
+    published: 'The feedback is published and the participants have been notified.',
+  },
+  invitationFollowUp: {
+    title: 'Follow-up of dialogue',
+    heading: 'Follow-up of invitations and consultations',
+    introCoordinator: 'Invitations and consultations from every party that need following up.',
+    introMember: 'Your party’s invitations and consultations that need following up.',
+    signInFirst: 'Sign in to see the follow-up.',
+    overdueHeading: 'Feedback overdue',
+    overdueIntro:
+      'More than 30 days have passed since the last occasion or the deadline without feedback being published.',
+    overdueEmpty: 'No feedback is overdue.',
+    shortHeading: 'Consultations with a short deadline',
+    shortIntro:
+      'Open consultations with a shorter deadline than recommended. Short deadlines are the commonest reason organisations give for not answering.',
+    shortEmpty: 'No open consultation has a short deadline.',
+    invitation: 'Invitation',
+    party: 'Inviting party',
+    concludedOn: 'Concluded',
+    sinceThen: 'Time since',
+    deadline: 'Last day to respond',
+    responseTime: 'Time to respond',
+    dayOne: '1 day',
+    days: '{count} days',
   },
 };
 

@@ -1287,6 +1287,16 @@ const sv = {
       COMMENT: 'har fått en ny kommentar',
       CONVERSATION: 'har ett nytt meddelande i samtalet',
     },
+    invitations: {
+      NEW_DIALOGUE: 'är en ny inbjudan till dialog som gäller er',
+      NEW_CONSULTATION: 'är en ny remiss som gäller er',
+      INVITATION_FEEDBACK: 'har fått återkoppling: så blev det',
+      CANCEL: 'har ställts in',
+      MANAGE_OCCASIONS: 'har fått ändrade tillfällen',
+      INVITATION_SEAT_OFFERED: 'har en plats till er från väntelistan',
+      CONSULTATION_COMPILED: 'har fått en publicerad remissammanställning',
+      someInvitation: 'En inbjudan',
+    },
     preferences: {
       heading: 'E-post om aviseringar',
       intro:
@@ -1620,6 +1630,46 @@ const sv = {
     publish: 'Publicera remissammanställning',
     publishAgain: 'Publicera ändrad remissammanställning',
     published: 'Remissammanställningen är publicerad och de som svarat har fått besked.',
+  },
+  invitationFeedback: {
+    heading: 'Återkoppling',
+    none: 'Ingen återkoppling är publicerad ännu.',
+    publishedOn: 'Publicerad {date}',
+    overdue:
+      'Återkopplingen är försenad: mer än 30 dagar har gått sedan sista tillfället eller svarstiden utan att deltagarna fått veta vad som kom ut av dialogen.',
+    write: 'Skriv återkoppling',
+    edit: 'Ändra återkopplingen',
+    formLabel: 'Återkoppling till deltagarna',
+    label: 'Vad kom ut av dialogen?',
+    hint: 'Berätta hur synpunkterna har använts och vad som beslutades. Alla som deltog får en avisering.',
+    publish: 'Publicera återkoppling',
+    update: 'Uppdatera återkopplingen',
+    cancel: 'Avbryt',
+    required: 'Skriv vad som kom ut av dialogen.',
+    published: 'Återkopplingen är publicerad och deltagarna har fått en avisering.',
+  },
+  invitationFollowUp: {
+    title: 'Uppföljning av dialog',
+    heading: 'Uppföljning av inbjudningar och remisser',
+    introCoordinator: 'Inbjudningar och remisser från alla parter som behöver följas upp.',
+    introMember: 'Din parts inbjudningar och remisser som behöver följas upp.',
+    signInFirst: 'Logga in för att se uppföljningen.',
+    overdueHeading: 'Återkoppling försenad',
+    overdueIntro:
+      'Mer än 30 dagar har gått sedan sista tillfället eller svarstiden utan att återkoppling har publicerats.',
+    overdueEmpty: 'Ingen återkoppling är försenad.',
+    shortHeading: 'Remisser med kort svarstid',
+    shortIntro:
+      'Öppna remisser med kortare svarstid än rekommenderat. Korta svarstider är det vanligaste skälet till att föreningar inte svarar.',
+    shortEmpty: 'Inga öppna remisser har kort svarstid.',
+    invitation: 'Inbjudan',
+    party: 'Inbjudande part',
+    concludedOn: 'Avslutades',
+    sinceThen: 'Tid sedan dess',
+    deadline: 'Sista svarsdag',
+    responseTime: 'Svarstid',
+    dayOne: '1 dag',
+    days: '{count} dagar',
   },
 };
 

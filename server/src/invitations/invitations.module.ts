@@ -29,6 +29,10 @@ import {
 import { ConsultationCompilationResolver } from './consultation-compilation.resolver.js';
 import { CONSULTATION_RESPONSE_MUTATION_RULES } from './consultation-responses.policy.js';
 import { CONSULTATION_COMPILATION_MUTATION_RULES } from './consultation-compilation.policy.js';
+import { InvitationFeedbackResolver } from './invitation-feedback.resolver.js';
+import { InvitationFollowUpResolver } from './invitation-follow-up.resolver.js';
+import { INVITATION_FEEDBACK_MUTATION_RULES } from './invitation-feedback.policy.js';
+import { InvitationNotificationResolver } from '../notifications/invitation-notification.resolver.js';
 
 /** Early dialogue: invitations and consultations (remiss), their occasions, answers, compilation and feedback. */
 export const invitationsModule: FeatureModule = {
@@ -56,6 +60,9 @@ export const invitationsModule: FeatureModule = {
     ConsultationResponseResolver,
     ConsultationPositionResolver,
     ConsultationCompilationResolver,
+    InvitationFeedbackResolver,
+    InvitationFollowUpResolver,
+    InvitationNotificationResolver,
   ],
   policies: [
     { policy: 'invitation', rules: OCCASION_REGISTRATION_MUTATION_RULES },
@@ -63,6 +70,7 @@ export const invitationsModule: FeatureModule = {
     { policy: 'invitation', rules: INVITATION_AUTHORING_MUTATION_RULES },
     { policy: 'invitation', rules: CONSULTATION_RESPONSE_MUTATION_RULES },
     { policy: 'invitation', rules: CONSULTATION_COMPILATION_MUTATION_RULES },
+    { policy: 'invitation', rules: INVITATION_FEEDBACK_MUTATION_RULES },
   ],
   sideEffects: [invitationClockKind],
   http: invitationFeedRoutes,

@@ -4,6 +4,7 @@ import { toGlobalId } from '../graphql/node.js';
 import type { Outbox, SideEffectKind } from '../outbox/outbox.js';
 import { Person } from '../accounts/person.entity.js';
 import { Submission } from '../submissions/submission.entity.js';
+import { Invitation } from '../invitations/invitation.entity.js';
 import { mayRead } from './notification-fanout.js';
 import { digestMailKind, type DigestMailData } from './notification-mails.js';
 import { matterLabel, type NotificationParams } from './notification-texts.js';
@@ -35,12 +36,13 @@ const CLAIM_SQL = `update notification n set mailed_at = ?
 from notification_preference np
 where np.person_id = n.person_id and np.kind = n.kind and np.delivery = ?
   and n.person_id = ? and n.mailed_at is null and n.created_at <= ? and n.created_at > ?
-returning n.kind, n.params, n.submission_id, n.created_at`;
+returning n.kind, n.params, n.submission_id, n.invitation_id, n.created_at`;
 
 interface ClaimedRow {
   kind: NotificationKind;
   params: NotificationParams;
   submission_id: string | null;
+  invitation_id: string | null;
   created_at: Date;
 }
 
@@ -87,7 +89,10 @@ export async function recordDigests(
   return mailed;
 }
 
-/** The claimed news grouped by matter, oldest first, each matter named as the person may read it now. */
+/**
+ * The claimed news grouped by matter and by invitation, oldest first, each matter named as the person may read
+ * it now; invitations are public once published, and only published ones are told of.
+ */
 async function digestMatters(
   tx: EntityManager,
   person: Person,
@@ -108,6 +113,21 @@ async function digestMatters(
       label: matterLabel(submission.registrationNumber, submission.title),
       steps: ordered
         .filter((row) => row.submission_id === id)
+        .map((row) => ({ kind: row.kind, params: row.params })),
+    });
+  }
+  const invitationIds = [
+    ...new Set(ordered.flatMap((row) => (row.invitation_id ? [row.invitation_id] : []))),
+  ];
+  const invitations = invitationIds.length ? await tx.find(Invitation, { id: { $in: invitationIds } }) : [];
+  for (const id of invitationIds) {
+    const invitation = invitations.find((i) => i.id === id);
+    if (!invitation) continue;
+    matters.push({
+      globalId: toGlobalId('Invitation', invitation.id),
+      label: matterLabel(invitation.registrationNumber, invitation.title),
+      steps: ordered
+        .filter((row) => row.invitation_id === invitation.id)
         .map((row) => ({ kind: row.kind, params: row.params })),
     });
   }

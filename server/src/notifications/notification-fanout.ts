@@ -24,7 +24,7 @@ import { matterLabel, type NotificationParams } from './notification-texts.js';
 export const NOTIFICATIONS_CHANGED = 'NOTIFICATIONS_CHANGED';
 
 /** Who a notification goes to, with what its mail needs. */
-interface Recipient {
+export interface Recipient {
   id: string;
   email: string;
   language: Language;
@@ -108,7 +108,8 @@ select pg_notify('${LIVE_CHANNEL}', json_build_object(
   'subjectId', e.subject_id, 'occurredAt', e.occurred_at
 )::text) from e`;
 
-function execute<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+/** Runs a statement in the step's transaction; notifications are never recorded outside it. */
+export function execute<T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   const ctx = tx.getTransactionContext();
   if (!ctx) throw new Error('notifications are recorded inside the transaction of their step');
   return tx.getConnection().execute<T[]>(sql, params, 'all', ctx);
@@ -167,6 +168,13 @@ export async function mayRead<R extends { id: string }>(
   return recipients.filter((recipient) => readers.has(recipient.id));
 }
 
+/** Tells each recipient's open pages that their notifications changed: two statements whatever their number. */
+export async function publishNotificationsChanged(tx: EntityManager, recipients: { id: string }[]) {
+  const topics = JSON.stringify(recipients.map((r) => personTopic(r.id)));
+  await execute(tx, LOCK_TOPICS_SQL, [topics]);
+  await execute(tx, PUBLISH_MANY_SQL, [NOTIFICATIONS_CHANGED, topics]);
+}
+
 /**
  * Records one notification per recipient (one statement), a live event on each one's topic, and a mail job
  * for each who wants mail at once: all in the step's transaction, so a rolled-back step tells no one and a
@@ -204,9 +212,7 @@ async function notify(
       })),
     ),
   ]);
-  const topics = JSON.stringify(recipients.map((r) => personTopic(r.id)));
-  await execute(tx, LOCK_TOPICS_SQL, [topics]);
-  await execute(tx, PUBLISH_MANY_SQL, [NOTIFICATIONS_CHANGED, topics]);
+  await publishNotificationsChanged(tx, recipients);
   const matter = {
     globalId: toGlobalId('Submission', submission.id),
     label: matterLabel(submission.registrationNumber, submission.title),

@@ -50,12 +50,60 @@ const MESSAGES: Record<Language, Record<string, string>> = {
   },
 };
 
+/**
+ * What an invitation's notification says after its title. A new invitation is told by its kind (a dialogue or
+ * a consultation); a cancellation by whether the invitation was called off or its occasions changed.
+ */
+const INVITATION_PHRASES: Record<Language, Record<string, string>> = {
+  [Language.SV]: {
+    NEW_DIALOGUE: 'är en ny inbjudan till dialog som gäller er',
+    NEW_CONSULTATION: 'är en ny remiss som gäller er',
+    INVITATION_FEEDBACK: 'har fått återkoppling: så blev det',
+    CANCEL: 'har ställts in',
+    MANAGE_OCCASIONS: 'har fått ändrade tillfällen',
+    INVITATION_SEAT_OFFERED: 'har en plats till er från väntelistan',
+    CONSULTATION_COMPILED: 'har fått en publicerad remissammanställning',
+  },
+  [Language.EN]: {
+    NEW_DIALOGUE: 'is a new invitation to dialogue that concerns you',
+    NEW_CONSULTATION: 'is a new consultation that concerns you',
+    INVITATION_FEEDBACK: 'has feedback: what came of it',
+    CANCEL: 'has been cancelled',
+    MANAGE_OCCASIONS: 'has had its occasions changed',
+    INVITATION_SEAT_OFFERED: 'has a seat for you from the waiting list',
+    CONSULTATION_COMPILED: 'has a published compilation of the responses',
+  },
+};
+
+/** The key of an invitation's phrase in INVITATION_PHRASES (and the client's notifications.invitations). */
+export function invitationPhraseKey(kind: NotificationKind, params: NotificationParams): string {
+  if (kind === NotificationKind.INVITATION_NEW) {
+    return params.invitationKind === 'CONSULTATION' ? 'NEW_CONSULTATION' : 'NEW_DIALOGUE';
+  }
+  if (kind === NotificationKind.INVITATION_CANCELLED) {
+    return params.action === 'MANAGE_OCCASIONS' ? 'MANAGE_OCCASIONS' : 'CANCEL';
+  }
+  return kind;
+}
+
+/** The kinds that tell of an invitation or a consultation rather than of a matter. */
+export const INVITATION_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  NotificationKind.INVITATION_NEW,
+  NotificationKind.INVITATION_FEEDBACK,
+  NotificationKind.INVITATION_CANCELLED,
+  NotificationKind.INVITATION_SEAT_OFFERED,
+  NotificationKind.CONSULTATION_COMPILED,
+];
+
 /** The step in words, e.g. "har registrerats": what follows the matter's name. */
 export function notificationPhrase(
   language: Language,
   kind: NotificationKind,
   params: NotificationParams,
 ): string {
+  if (INVITATION_NOTIFICATION_KINDS.includes(kind)) {
+    return INVITATION_PHRASES[language][invitationPhraseKey(kind, params)]!;
+  }
   if (kind === NotificationKind.SUBMISSION_MESSAGE) {
     return MESSAGES[language][params.source ?? 'COMMENT'] ?? MESSAGES[language].COMMENT!;
   }

@@ -13,6 +13,7 @@ export function sampleNotification(n: number, overrides: Record<string, unknown>
       { name: 'status', value: 'REGISTERED' },
     ],
     submission: { id: `S${n}`, registrationNumber: `SR ${n}/2026`, title: `Lokaler ${n}` },
+    invitation: null,
     ...overrides,
   };
 }
