@@ -9,6 +9,12 @@ import { ConsultationResponse } from './consultation-response.entity.js';
 import { ConsultationPosition } from './consultation-position.entity.js';
 import { InvitationEvent } from './invitation-event.entity.js';
 import { InvitationResolver } from './invitation.resolver.js';
+import { invitationRegisterResolvers } from './invitation-register.resolver.js';
+import {
+  invitationChangedField,
+  invitationsChangedField,
+  partyInvitationsChangedField,
+} from './invitation-live.js';
 
 /** Early dialogue: invitations and consultations (remiss), their occasions, answers, compilation and feedback. */
 export const invitationsModule: FeatureModule = {
@@ -24,6 +30,14 @@ export const invitationsModule: FeatureModule = {
     ConsultationPosition,
     InvitationEvent,
   ],
-  resolvers: [InvitationResolver],
+  resolvers: [
+    InvitationResolver,
+    ...invitationRegisterResolvers,
+  ],
+  liveFields: [
+    invitationChangedField,
+    invitationsChangedField,
+    partyInvitationsChangedField,
+  ],
   policies: [],
 };
