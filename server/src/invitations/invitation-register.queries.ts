@@ -118,8 +118,8 @@ function conditions(search: string | null, filter: InvitationRegisterFilter) {
     params.push(enumArray(kinds));
   }
   if (filter.areas?.length) {
-    // Areas are free text: passed as a real array, never spliced into a literal.
-    where.push(`i.areas && ?::text[]`);
+    // Areas are free text: each one a bound parameter (the driver expands the list), never spliced in.
+    where.push(`i.areas && array[?]::text[]`);
     params.push(filter.areas);
   }
   if (filter.deadlineFrom) {
