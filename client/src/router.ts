@@ -206,6 +206,25 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'accessibility.title' },
   },
   {
+    path: '/dialog',
+    name: 'invitations',
+    component: () => import('./features/invitations/register/InvitationsPage.vue'),
+    meta: { titleKey: 'invitationRegister.title' },
+  },
+  {
+    path: '/dialog/:id',
+    name: 'invitation',
+    component: () => import('./features/invitations/register/InvitationPage.vue'),
+    props: true,
+    meta: { titleKey: 'invitationPage.fallbackTitle' },
+  },
+  {
+    path: '/min-forening/dialog',
+    name: 'partyInvitations',
+    component: () => import('./features/invitations/register/PartyInvitationsPage.vue'),
+    meta: { titleKey: 'invitationRegister.party.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'notFound',
     component: () => import('./features/not-found/NotFoundPage.vue'),

@@ -226,11 +226,7 @@ describe('the public list', () => {
   });
 
   test('bad arguments are refused: a forged cursor, a huge page, a long search', async () => {
-    for (const variables of [
-      { after: 'bm90LWEtY3Vyc29y' },
-      { first: 1000 },
-      { search: 'x'.repeat(201) },
-    ]) {
+    for (const variables of [{ after: 'bm90LWEtY3Vyc29y' }, { first: 1000 }, { search: 'x'.repeat(201) }]) {
       const res = await ask(LIST, variables);
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     }
@@ -322,9 +318,13 @@ describe('live', () => {
     const { liveCursor } = await list({ first: 0 });
     const client = server.ws();
     const subscribers = liveMetrics.subscribers;
-    const watch = collect(client, 'subscription($after: String) { invitationsChanged(after: $after) { cursor kind } }', {
-      after: liveCursor,
-    });
+    const watch = collect(
+      client,
+      'subscription($after: String) { invitationsChanged(after: $after) { cursor kind } }',
+      {
+        after: liveCursor,
+      },
+    );
     try {
       await until(() => liveMetrics.subscribers > subscribers, 5000, 'subscription');
       await step(draft!.id, InvitationAction.EDIT);

@@ -10,7 +10,9 @@ import type { InvitationChangedEvent, InvitationsChangedEvent } from './invitati
 
 function notFound(what: 'invitation' | 'party'): GraphQLError {
   const message =
-    what === 'invitation' ? 'Inbjudan finns inte. / No such invitation.' : 'Parten finns inte. / No such party.';
+    what === 'invitation'
+      ? 'Inbjudan finns inte. / No such invitation.'
+      : 'Parten finns inte. / No such party.';
   return new GraphQLError(message, { extensions: { code: 'NOT_FOUND' } });
 }
 
@@ -27,7 +29,10 @@ export const invitationChangedField: LiveField<InvitationChangedEvent> = {
       typeof args.invitationId === 'string' ? idOfType(args.invitationId, 'Invitation') : null;
     const invitation = invitationId ? await findVisibleInvitation(em, viewer, invitationId) : null;
     if (!invitation) throw notFound('invitation');
-    const [facts, of] = await Promise.all([viewerInvitationFacts(em, viewer), invitationFacts(em, invitation)]);
+    const [facts, of] = await Promise.all([
+      viewerInvitationFacts(em, viewer),
+      invitationFacts(em, invitation),
+    ]);
     const role = [
       ...invitationPolicy.roles(facts, of),
       invitationPolicy.seeAnswers(facts, of) ? 'answers' : 'public',

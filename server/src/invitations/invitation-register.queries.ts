@@ -2,6 +2,7 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   InvitationKind,
+  InvitationRole,
   OPEN_INVITATION_STATUSES,
   PartyKind,
   PartySector,
@@ -15,12 +16,20 @@ import { liveCursor } from '../live/live-cursor.js';
 import { INVITATIONS_TOPIC, invitationTopic, partyInvitationsTopic } from '../live/publish.js';
 import { Party } from '../parties/party.entity.js';
 import { Invitation } from './invitation.entity.js';
-import { viewerInvitationFacts, type ViewerInvitationFacts } from './invitation-access.js';
+import {
+  invitationFacts,
+  invitationPolicy,
+  viewerInvitationFacts,
+  type ViewerInvitationFacts,
+} from './invitation-access.js';
 
 /** Who may read a party's own list of invitations, drafts included. */
 export const invitationRegisterPolicy = {
   /** The party's own list: its active members only, since its drafts are private to it. */
   readPartyList: (facts: ViewerInvitationFacts, partyId: string): boolean => facts.parties.has(partyId),
+  /** Whether the feedback is overdue is shown to those who follow it up: the inviter and the coordinator. */
+  followUp: (roles: readonly InvitationRole[]): boolean =>
+    roles.includes(InvitationRole.INVITER) || roles.includes(InvitationRole.COORDINATOR),
 };
 
 export interface InvitationRegisterFilter {
@@ -111,9 +120,7 @@ function conditions(search: string | null, filter: InvitationRegisterFilter) {
     params.push(enumArray(filter.stages));
   }
   if (filter.inviterSectors?.length) {
-    const kinds = Object.values(PartyKind).filter((kind) =>
-      filter.inviterSectors!.includes(sectorOf(kind)),
-    );
+    const kinds = Object.values(PartyKind).filter((kind) => filter.inviterSectors!.includes(sectorOf(kind)));
     where.push(`p.kind = any(?::party_kind[])`);
     params.push(enumArray(kinds));
   }
@@ -302,4 +309,14 @@ export function invitationLastDay(invitation: Invitation): string | null {
   return invitation.concludesAt
     ? invitation.concludesAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' })
     : null;
+}
+
+/** Whether the viewer follows the invitation up (its inviting party's member, or the coordinator). */
+export async function viewerFollowsUp(
+  em: EntityManager,
+  viewer: Viewer | null,
+  invitation: Invitation,
+): Promise<boolean> {
+  const [facts, of] = await Promise.all([viewerInvitationFacts(em, viewer), invitationFacts(em, invitation)]);
+  return invitationRegisterPolicy.followUp(invitationPolicy.roles(facts, of));
 }

@@ -15,7 +15,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { badUserInput } from '../graphql/errors.js';
 import { idOfType } from '../graphql/node.js';
 import { LIVE_CURSOR } from '../live/live-cursor.js';
-import { PERSON_DEPENDENT } from '../live/audience.js';
+import { PERSON_DEPENDENT, ROLE_DEPENDENT } from '../live/audience.js';
 import { Invitation } from './invitation.entity.js';
 import {
   invitationLastDay,
@@ -24,6 +24,7 @@ import {
   invitationsLiveCursor,
   partyInvitations,
   partyInvitationsLiveCursor,
+  viewerFollowsUp,
   type InvitationRegisterPage,
   type PartyInvitations,
 } from './invitation-register.queries.js';
@@ -73,7 +74,10 @@ export class InvitationRegisterResolver {
     @Arg('partyId', () => ID, { description: 'The party.' }) partyId: string,
     @Arg('first', () => Int, { nullable: true, description: 'Page size (default 20, at most 100).' })
     first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last item of the previous page.' })
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'Cursor of the last item of the previous page.',
+    })
     after: string | null,
     @Ctx() { em, viewer }: GraphQLContext,
   ): Promise<PartyInvitations> {
@@ -165,6 +169,16 @@ export class InvitationRegisterFieldsResolver {
   })
   lastDay(@Root() invitation: Invitation): string | null {
     return invitationLastDay(invitation);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the viewer follows the invitation up (a member of the inviting party, or the coordinator): ' +
+      'they are shown whether its feedback is overdue.',
+  })
+  @Extensions(ROLE_DEPENDENT)
+  viewerFollowsUp(@Root() invitation: Invitation, @Ctx() { em, viewer }: GraphQLContext): Promise<boolean> {
+    return viewerFollowsUp(em, viewer, invitation);
   }
 
   @FieldResolver(() => String, {

@@ -4,9 +4,14 @@ import { InvitationKind, PartySector, ProcessStage } from '@samverka/domain';
 import { PageInfo } from '../graphql/connection.js';
 import { Invitation } from './invitation.entity.js';
 
-@InputType({ description: 'Filters of the public list of invitations; each narrows it, empty lists filter nothing.' })
+@InputType({
+  description: 'Filters of the public list of invitations; each narrows it, empty lists filter nothing.',
+})
 export class InvitationRegisterFilterInput {
-  @Field(() => [InvitationKind], { nullable: true, description: 'Only dialogue invitations, or consultations.' })
+  @Field(() => [InvitationKind], {
+    nullable: true,
+    description: 'Only dialogue invitations, or consultations.',
+  })
   kinds?: InvitationKind[] | null;
 
   @Field(() => [ProcessStage], { nullable: true, description: 'Only processes at these stages.' })
