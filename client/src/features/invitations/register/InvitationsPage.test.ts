@@ -33,7 +33,12 @@ function page(nodes: ReturnType<typeof invitation>[], hasNextPage: boolean, tota
   return {
     totalCount,
     liveCursor: '12',
-    pageInfo: { hasNextPage, hasPreviousPage: false, startCursor: null, endCursor: hasNextPage ? 'c2' : null },
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: false,
+      startCursor: null,
+      endCursor: hasNextPage ? 'c2' : null,
+    },
     edges: nodes.map((node, i) => ({ cursor: `c${i + 1}`, node })),
   };
 }
