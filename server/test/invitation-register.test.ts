@@ -262,7 +262,7 @@ describe('the public list', () => {
 });
 
 const PARTY_LIST = `query($partyId: ID!) {
-  partyInvitations(partyId: $partyId) { totalCount liveCursor edges { node { title status } } }
+  partyInvitations(partyId: $partyId) { totalCount liveCursor edges { node { id title status } } }
 }`;
 
 describe("a party's own list", () => {
@@ -288,6 +288,15 @@ describe("a party's own list", () => {
     expect(notTheirs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const signedOut = await ask(PARTY_LIST, { partyId: inviter.partyId });
     expect(signedOut.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const published = own.data.partyInvitations.edges.find((e: any) => e.node.status === 'PUBLISHED');
+    const FOLLOWS = `query($id: ID!) { invitation(id: $id) { viewerFollowsUp lastDay } }`;
+    const followsUp = async (cookie?: string) =>
+      (await ask(FOLLOWS, { id: published.node.id }, cookie)).data.invitation.viewerFollowsUp;
+    expect(await followsUp(inviter.cookie)).toBe(true);
+    expect(await followsUp(coordinator)).toBe(true);
+    expect(await followsUp(other.cookie)).toBe(false);
+    expect(await followsUp()).toBe(false);
   });
 });
 
