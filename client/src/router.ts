@@ -207,13 +207,13 @@ export const routes: RouteRecordRaw[] = [
   },
   {
     path: '/dialog',
-    name: 'invitations',
+    name: 'dialogInvitations',
     component: () => import('./features/invitations/register/InvitationsPage.vue'),
     meta: { titleKey: 'invitationRegister.title' },
   },
   {
     path: '/dialog/:id',
-    name: 'invitation',
+    name: 'dialogInvitation',
     component: () => import('./features/invitations/register/InvitationPage.vue'),
     props: true,
     meta: { titleKey: 'invitationPage.fallbackTitle' },
