@@ -218,7 +218,10 @@ export async function invitationRegister(
       [...keyParams, ...params, ...keyParams, limit + 1],
     ),
     connection.execute<{ count: string }>(
-      `select count(*)::text as count from invitation i join party p on p.id = i.party_id where ${listed.where}`,
+      // The party is joined only when its side is filtered: the count is then an index scan of invitation.
+      `select count(*)::text as count from invitation i ${
+        filter.inviterSectors?.length ? 'join party p on p.id = i.party_id' : ''
+      } where ${listed.where}`,
       listed.params,
       'get',
     ),
