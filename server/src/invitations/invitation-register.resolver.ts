@@ -30,7 +30,7 @@ import {
 } from './invitation-register.queries.js';
 import {
   InvitationChangedEvent,
-  InvitationConnection,
+  InvitationRegisterConnection,
   InvitationRegisterFilterInput,
   InvitationsChangedEvent,
   PartyInvitationConnection,
@@ -39,7 +39,7 @@ import {
 /** The public list of invitations and consultations, a party's own list, and their live changes. */
 @Resolver()
 export class InvitationRegisterResolver {
-  @Query(() => InvitationConnection, {
+  @Query(() => InvitationRegisterConnection, {
     description:
       'Published invitations and consultations (never drafts), newest published first, or by relevance when ' +
       'searching: Swedish full-text search, filters, Relay pagination.',
@@ -132,8 +132,8 @@ export class InvitationRegisterResolver {
 }
 
 /** The public list's live cursor. */
-@Resolver(() => InvitationConnection)
-export class InvitationConnectionResolver {
+@Resolver(() => InvitationRegisterConnection)
+export class InvitationRegisterConnectionResolver {
   @FieldResolver(() => String, {
     description:
       'Cursor of the latest change this answer reflects: subscribe to invitationsChanged with after: liveCursor ' +
@@ -195,7 +195,7 @@ export class InvitationRegisterFieldsResolver {
 /** The resolver classes of the lists, for the module's list. */
 export const invitationRegisterResolvers = [
   InvitationRegisterResolver,
-  InvitationConnectionResolver,
+  InvitationRegisterConnectionResolver,
   PartyInvitationConnectionResolver,
   InvitationRegisterFieldsResolver,
 ];

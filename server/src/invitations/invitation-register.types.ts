@@ -45,8 +45,8 @@ export class InvitationRegisterFilterInput {
   open?: boolean | null;
 }
 
-@ObjectType({ description: 'An invitation of a list.' })
-export class InvitationEdge {
+@ObjectType({ description: 'An invitation of the public list.' })
+export class InvitationRegisterEdge {
   @Field(() => String, { description: 'Cursor of this invitation; pass it as `after` for those after it.' })
   cursor!: string;
 
@@ -55,9 +55,9 @@ export class InvitationEdge {
 }
 
 @ObjectType({ description: 'A page of the public list of invitations and consultations.' })
-export class InvitationConnection {
-  @Field(() => [InvitationEdge], { description: 'The invitations of this page.' })
-  edges!: InvitationEdge[];
+export class InvitationRegisterConnection {
+  @Field(() => [InvitationRegisterEdge], { description: 'The invitations of this page.' })
+  edges!: InvitationRegisterEdge[];
 
   @Field(() => PageInfo, { description: 'How to get the next page.' })
   pageInfo!: PageInfo;
@@ -66,10 +66,19 @@ export class InvitationConnection {
   totalCount!: number;
 }
 
+@ObjectType({ description: "An invitation of a party's own list." })
+export class PartyInvitationEdge {
+  @Field(() => String, { description: 'Cursor of this invitation; pass it as `after` for those after it.' })
+  cursor!: string;
+
+  @Field(() => Invitation, { description: 'The invitation.' })
+  node!: Invitation;
+}
+
 @ObjectType({ description: "A page of a party's own invitations, drafts included." })
 export class PartyInvitationConnection {
-  @Field(() => [InvitationEdge], { description: 'The invitations of this page.' })
-  edges!: InvitationEdge[];
+  @Field(() => [PartyInvitationEdge], { description: 'The invitations of this page.' })
+  edges!: PartyInvitationEdge[];
 
   @Field(() => PageInfo, { description: 'How to get the next page.' })
   pageInfo!: PageInfo;

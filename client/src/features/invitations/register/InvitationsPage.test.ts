@@ -67,7 +67,7 @@ describe('the public list of invitations', () => {
   test.each(['sv', 'en'] as const)(
     'lists invitations with kind, stage, inviter and last day, asks for open ones; axe clean in %s',
     async (locale) => {
-      const invitations = vi.fn(() =>
+      const invitations = vi.fn((_args: Record<string, unknown>) =>
         page(
           [
             invitation('1', 'Dialog om idrottshallarna'),
