@@ -300,6 +300,36 @@ describe("a party's own list", () => {
   });
 });
 
+describe("a party's own list, measured", () => {
+  test('costs the same SQL statements for 3 invitations as for 30', async () => {
+    const few = await joinedParty(server, 'Fåföreningen');
+    const many = await joinedParty(server, 'Mångaföreningen');
+    await invitations(
+      uuidOf(few.partyId),
+      Array.from({ length: 3 }, (_, i) => ({ title: `Få ${i}` })),
+      1,
+    );
+    await invitations(
+      uuidOf(many.partyId),
+      Array.from({ length: 30 }, (_, i) => ({ title: `Många ${i}` })),
+      1,
+    );
+    const QUERY = `query($partyId: ID!) {
+      partyInvitations(partyId: $partyId, first: 50) { totalCount edges { node { title lastDay party { name } occasions { id } } } }
+    }`;
+    const statementsFor = async (party: { partyId: string; cookie: string }, rows: number) => {
+      await ask(QUERY, { partyId: party.partyId }, party.cookie);
+      const before = sqlCounter.statements;
+      const res = await ask(QUERY, { partyId: party.partyId }, party.cookie);
+      expect(res.data.partyInvitations.edges).toHaveLength(rows);
+      return sqlCounter.statements - before;
+    };
+    const three = await statementsFor(few, 3);
+    const thirty = await statementsFor(many, 30);
+    expect(thirty).toBe(three);
+  });
+});
+
 /** Takes a step on the invitation as a service would: the status, then the step in the same transaction. */
 async function step(id: string, action: InvitationAction, to?: InvitationStatus) {
   await server.orm.em.fork().transactional(async (tx) => {
