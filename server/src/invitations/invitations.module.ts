@@ -30,14 +30,7 @@ export const invitationsModule: FeatureModule = {
     ConsultationPosition,
     InvitationEvent,
   ],
-  resolvers: [
-    InvitationResolver,
-    ...invitationRegisterResolvers,
-  ],
-  liveFields: [
-    invitationChangedField,
-    invitationsChangedField,
-    partyInvitationsChangedField,
-  ],
+  resolvers: [InvitationResolver, ...invitationRegisterResolvers],
+  liveFields: [invitationChangedField, invitationsChangedField, partyInvitationsChangedField],
   policies: [],
 };
