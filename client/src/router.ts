@@ -231,6 +231,25 @@ export const routes: RouteRecordRaw[] = [
     meta: { titleKey: 'invitationFollowUp.title' },
   },
   {
+    path: '/dialog',
+    name: 'dialogInvitations',
+    component: () => import('./features/invitations/register/InvitationsPage.vue'),
+    meta: { titleKey: 'invitationRegister.title' },
+  },
+  {
+    path: '/dialog/:id',
+    name: 'dialogInvitation',
+    component: () => import('./features/invitations/register/InvitationPage.vue'),
+    props: true,
+    meta: { titleKey: 'invitationPage.fallbackTitle' },
+  },
+  {
+    path: '/min-forening/dialog',
+    name: 'partyInvitations',
+    component: () => import('./features/invitations/register/PartyInvitationsPage.vue'),
+    meta: { titleKey: 'invitationRegister.party.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'notFound',
     component: () => import('./features/not-found/NotFoundPage.vue'),

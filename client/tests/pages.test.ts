@@ -118,7 +118,7 @@ describe('signed in, the pages of issue 9 render with no axe violations', () => 
 
 describe('navigation and access', () => {
   test.each([
-    ['signed out', {}, ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Ärenden', 'Logga in']],
+    ['signed out', {}, ['Överenskommelsen', 'Forum', 'Kalender', 'Parter', 'Ärenden', 'Dialog', 'Logga in']],
     [
       'a member',
       { signedIn: true, isCoordinator: false },
@@ -128,6 +128,7 @@ describe('navigation and access', () => {
         'Kalender',
         'Parter',
         'Ärenden',
+        'Dialog',
         'Min förening',
         'Mitt konto',
         'Aviseringar',
@@ -142,6 +143,7 @@ describe('navigation and access', () => {
         'Kalender',
         'Parter',
         'Ärenden',
+        'Dialog',
         'Min förening',
         'Mitt konto',
         'Aviseringar',

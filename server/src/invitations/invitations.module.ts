@@ -33,6 +33,12 @@ import { InvitationFeedbackResolver } from './invitation-feedback.resolver.js';
 import { InvitationFollowUpResolver } from './invitation-follow-up.resolver.js';
 import { INVITATION_FEEDBACK_MUTATION_RULES } from './invitation-feedback.policy.js';
 import { InvitationNotificationResolver } from '../notifications/invitation-notification.resolver.js';
+import { invitationRegisterResolvers } from './invitation-register.resolver.js';
+import {
+  invitationChangedField,
+  invitationsChangedField,
+  partyInvitationsChangedField,
+} from './invitation-live.js';
 
 /** Early dialogue: invitations and consultations (remiss), their occasions, answers, compilation and feedback. */
 export const invitationsModule: FeatureModule = {
@@ -63,6 +69,7 @@ export const invitationsModule: FeatureModule = {
     InvitationFeedbackResolver,
     InvitationFollowUpResolver,
     InvitationNotificationResolver,
+    ...invitationRegisterResolvers,
   ],
   policies: [
     { policy: 'invitation', rules: OCCASION_REGISTRATION_MUTATION_RULES },
@@ -75,4 +82,5 @@ export const invitationsModule: FeatureModule = {
   sideEffects: [invitationClockKind],
   http: invitationFeedRoutes,
   seed: async (em) => (await import('./invitation.seed.js')).seedDemoInvitations(em),
+  liveFields: [invitationChangedField, invitationsChangedField, partyInvitationsChangedField],
 };

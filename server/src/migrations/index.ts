@@ -13,6 +13,7 @@ import { Migration20261202110000_submissions_and_notifications } from './Migrati
 import { Migration20261202125500_submission_queues } from './Migration20261202125500_submission_queues.js';
 import { Migration20261202124000_submission_register } from './Migration20261202124000_submission_register.js';
 import { Migration20261202140000_invitations } from './Migration20261202140000_invitations.js';
+import { Migration20261202141000_invitation_register } from './Migration20261202141000_invitation_register.js';
 
 /** Every migration, in order; listed explicitly so the same list works from TypeScript and from dist/. */
 export const migrationsList: MigrationObject[] = [
@@ -51,4 +52,8 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261202125500_submission_queues', class: Migration20261202125500_submission_queues },
   { name: 'Migration20261202140000_invitations', class: Migration20261202140000_invitations },
+  {
+    name: 'Migration20261202141000_invitation_register',
+    class: Migration20261202141000_invitation_register,
+  },
 ];
