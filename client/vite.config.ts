@@ -19,6 +19,7 @@ export default defineConfig({
       '/healthz': { target: api },
       '/dokument': { target: api },
       '^/kalender.*\\.ics$': { target: api },
+      '^/dialog.*\\.(ics|atom)$': { target: api },
     },
   },
   preview: {
@@ -27,6 +28,7 @@ export default defineConfig({
       '/healthz': { target: api },
       '/dokument': { target: api },
       '^/kalender.*\\.ics$': { target: api },
+      '^/dialog.*\\.(ics|atom)$': { target: api },
     },
   },
   build: { outDir: 'dist', emptyOutDir: true },

@@ -1651,6 +1651,7 @@ const en: MessageSchema = {
   },
   invitationFollowUp: {
     title: 'Follow-up of dialogue',
+    link: 'Follow-up of invitations and consultations: overdue feedback and short deadlines',
     heading: 'Follow-up of invitations and consultations',
     introCoordinator: 'Invitations and consultations from every party that need following up.',
     introMember: 'Your party’s invitations and consultations that need following up.',
@@ -1675,6 +1676,8 @@ const en: MessageSchema = {
   invitationRegister: {
     title: 'Dialogue and consultations',
     nav: 'Dialogue',
+    indicatorsLink: 'Indicators: how early and how often the parties invite and get answers',
+    newInvitation: 'New invitation or consultation',
     intro:
       'Invitations to early dialogue and consultations from the municipality and civil society. Search, filter, and register or respond.',
     ownList: "Your organisation's invitations",

@@ -1650,6 +1650,7 @@ const sv = {
   },
   invitationFollowUp: {
     title: 'Uppföljning av dialog',
+    link: 'Uppföljning av inbjudningar och remisser: försenad återkoppling och korta svarstider',
     heading: 'Uppföljning av inbjudningar och remisser',
     introCoordinator: 'Inbjudningar och remisser från alla parter som behöver följas upp.',
     introMember: 'Din parts inbjudningar och remisser som behöver följas upp.',
@@ -1674,6 +1675,8 @@ const sv = {
   invitationRegister: {
     title: 'Dialog och remisser',
     nav: 'Dialog',
+    indicatorsLink: 'Indikatorer: hur tidigt och hur ofta parterna bjuder in och får svar',
+    newInvitation: 'Ny inbjudan eller remiss',
     intro:
       'Inbjudningar till tidig dialog och remisser från kommunen och civilsamhället. Sök, filtrera och anmäl dig eller svara.',
     ownList: 'Din förenings inbjudningar',

@@ -98,6 +98,15 @@ function fakeSocket() {
   return { socket, sinks };
 }
 
+/** The parts of the page that take the invitation's id and the revision: stubbed, named as mounted. */
+const PARTS = {
+  InvitationActions: { props: ['invitationId', 'revision'], template: '<div class="part-actions" />' },
+  InvitationAnswers: { props: ['invitationId', 'revision'], template: '<div class="part-answers" />' },
+  ConsultationPanel: { props: ['invitationId', 'revision'], template: '<div class="part-consultation" />' },
+  InvitationFeedbackPanel: { props: ['invitationId', 'revision'], template: '<div class="part-feedback" />' },
+  OccasionCalendarLink: { props: ['occasionId'], template: '<span class="part-ics" />' },
+};
+
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
   wrapper?.unmount();
@@ -120,6 +129,8 @@ async function setup(invitation: Record<string, unknown> | null, locale: 'sv' | 
       provide: {
         [DefaultApolloClient as symbol]: createFakeApollo({ resolvers: { invitation: () => invitation } }),
       },
+      // The page's parts query for themselves and have their own tests; here only where they are mounted.
+      stubs: PARTS,
     },
   });
   wrapper = mounted.wrapper;
@@ -157,6 +168,11 @@ describe('InvitationPage', () => {
       expect(occasions[1]!.get('a').attributes('href')).toBe('https://example.org/mote');
       expect(occasions[1]!.text()).toContain(locale === 'sv' ? 'Ingen begränsning' : 'No limit');
       expect(page.get('.document-list a').attributes('href')).toBe('/dokument/D1/Underlag.pdf');
+      expect(
+        page.findAllComponents(PARTS.OccasionCalendarLink).map((link) => link.props('occasionId')),
+      ).toEqual(['O1', 'O2']);
+      expect(page.findComponent(PARTS.InvitationAnswers).props('invitationId')).toBe(ID);
+      expect(page.find('.part-consultation').exists()).toBe(false);
       expect(page.find('.overdue').exists()).toBe(false);
       expect(await axeViolations(document.body)).toEqual([]);
     },
@@ -190,8 +206,9 @@ describe('InvitationPage', () => {
     expect(page.find('.occasions').exists()).toBe(false);
     expect(page.get('#invitation-compilation-heading').text()).toBe('Remissammanställning');
     expect(page.text()).toContain('Svaren visade stort behov av kvällstider.');
-    expect(page.get('#invitation-feedback-heading').text()).toBe('Återkoppling');
-    expect(page.text()).toContain('Nämnden beslutade om fler kvällstider.');
+    expect(page.find('.part-consultation').exists()).toBe(true);
+    expect(page.find('.part-answers').exists()).toBe(false);
+    expect(page.find('.part-feedback').exists()).toBe(true);
   });
 
   test('the overdue and short-deadline flags show only to those who follow it up', async () => {
@@ -242,5 +259,7 @@ describe('InvitationPage', () => {
     expect(page.get('.badge').text()).toBe('Anmälan stängd');
     expect(page.get('[aria-live="polite"]').text()).toBe('Inbjudans status är nu: Anmälan stängd.');
     expect(page.get('article').attributes('data-revision')).toBe('1');
+    expect(page.findComponent(PARTS.InvitationActions).props('revision')).toBe(1);
+    expect(page.findComponent(PARTS.InvitationAnswers).props('revision')).toBe(1);
   });
 });
