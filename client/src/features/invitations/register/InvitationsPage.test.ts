@@ -53,7 +53,10 @@ async function setup(
       provide: {
         [DefaultApolloClient as symbol]: createFakeApollo({
           signedIn: options.signedIn,
-          resolvers: { invitations: invitations as never },
+          resolvers: {
+            invitations: invitations as never,
+            knownAreasOfInterest: () => ['idrott', 'integration'],
+          },
         }),
       },
     },
@@ -158,6 +161,17 @@ describe('the public list of invitations', () => {
     const { wrapper: view } = await setup(() => page([], false, 0), { signedIn: true });
     expect(view.text()).toContain('Det finns inga öppna inbjudningar just nu.');
     expect(view.get('a[href="/min-forening/dialog"]').text()).toBe('Din förenings inbjudningar');
+    expect(view.get('a[href="/dialog/ny"]').text()).toBe('Ny inbjudan eller remiss');
+  });
+
+  test('the area filter suggests the areas parties and invitations use', async () => {
+    const { wrapper: view } = await setup(() => page([], false, 0));
+    expect(view.get('#invitations-area').attributes('list')).toBe('invitations-known-areas');
+    expect(view.findAll('#invitations-known-areas option').map((o) => o.attributes('value'))).toEqual([
+      'idrott',
+      'integration',
+    ]);
+    expect(view.get('a[href="/dialog/indikatorer"]').exists()).toBe(true);
   });
 
   test('an error is shown with a way to try again', async () => {
