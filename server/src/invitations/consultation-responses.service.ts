@@ -1,11 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
+import { chosenDocuments } from '../documents/document-choice.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   INVITATION_LIMITS,
   INVITATION_TRANSITIONS,
   InvitationAction,
   ProposalStance,
-  SUBMISSION_MAX_DOCUMENTS,
   UserErrorCode,
   canTakeInvitationAction,
   isWithinResponseDeadline,
@@ -125,7 +125,14 @@ export async function saveConsultationResponse(
       { orderBy: { position: 'asc' } },
     );
     const positions = checkPositions(problems, proposals, input.positions);
-    const documents = await checkDocuments(tx, viewer, input.documentIds, existing?.id ?? null, problems);
+    const documents = await chosenDocuments(
+      tx,
+      viewer,
+      input.documentIds,
+      'consultationResponse',
+      existing?.id ?? null,
+      problems,
+    );
     problems.throwIfAny();
 
     const response =
@@ -205,48 +212,6 @@ function checkPositions(
     );
   }
   return checked;
-}
-
-async function checkDocuments(
-  tx: EntityManager,
-  viewer: Viewer,
-  ids: readonly (string | null)[],
-  responseId: string | null,
-  problems: InputProblems,
-): Promise<Document[]> {
-  if (ids.length > SUBMISSION_MAX_DOCUMENTS) {
-    problems.tooLong('documentIds', SUBMISSION_MAX_DOCUMENTS, `Högst ${SUBMISSION_MAX_DOCUMENTS} dokument.`);
-    return [];
-  }
-  const wanted = ids.filter((id): id is string => !!id);
-  if (new Set(wanted).size !== wanted.length) {
-    problems.add('documentIds', 'Samma dokument finns två gånger.', UserErrorCode.DUPLICATE);
-    return [];
-  }
-  const [documents, attachments] = wanted.length
-    ? await Promise.all([
-        tx.find(Document, { id: { $in: wanted } }),
-        tx.find(DocumentAttachment, { document: { $in: wanted } }),
-      ])
-    : [[], []];
-  ids.forEach((id, index) => {
-    const document = id ? documents.find((d) => d.id === id) : undefined;
-    const held = attachments.filter((a) => a.document.id === id);
-    const onThisResponse = !!responseId && held.some((a) => a.consultationResponse?.id === responseId);
-    const usable =
-      document &&
-      (onThisResponse ||
-        (document.uploadedBy?.id === viewer.id &&
-          held.every((a) => a.consultationResponse?.id === responseId)));
-    if (!usable) {
-      problems.add(
-        `documentIds.${index}`,
-        'Dokumentet finns inte; ladda upp det igen.',
-        UserErrorCode.NOT_FOUND,
-      );
-    }
-  });
-  return wanted.map((id) => documents.find((d) => d.id === id)).filter((d): d is Document => !!d);
 }
 
 /** The response's attachments become exactly the documents named; one dropped and held by nothing else goes. */

@@ -1,4 +1,5 @@
 import { LockMode, ref } from '@mikro-orm/core';
+import { chosenDocuments } from '../documents/document-choice.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   DEFAULT_CONSULTATION_SERIES,
@@ -14,7 +15,6 @@ import {
   PartyKind,
   PrincipleKey,
   ProcessStage,
-  SUBMISSION_MAX_DOCUMENTS,
   UserErrorCode,
   canTakeInvitationAction,
   endOfStockholmDay,
@@ -321,10 +321,11 @@ async function checkContent(
     namedPartyIds = await checkNamedParties(tx, problems, input.namedPartyIds, partyId);
   }
 
-  const documents = await checkDocuments(
+  const documents = await chosenDocuments(
     tx,
     viewer,
     input.documentIds,
+    'invitation',
     existing?.invitation.id ?? null,
     problems,
   );
@@ -594,48 +595,6 @@ async function checkProposals(
     );
   }
   return checked;
-}
-
-/** Documents must be the viewer's own uploads, or already on this invitation, and held by nothing else. */
-async function checkDocuments(
-  tx: EntityManager,
-  viewer: Viewer,
-  ids: readonly (string | null)[],
-  invitationId: string | null,
-  problems: InputProblems,
-): Promise<Document[]> {
-  if (ids.length > SUBMISSION_MAX_DOCUMENTS) {
-    problems.tooLong('documentIds', SUBMISSION_MAX_DOCUMENTS, `Högst ${SUBMISSION_MAX_DOCUMENTS} dokument.`);
-    return [];
-  }
-  const wanted = ids.filter((id): id is string => !!id);
-  if (new Set(wanted).size !== wanted.length) {
-    problems.add('documentIds', 'Samma dokument finns två gånger.', UserErrorCode.DUPLICATE);
-    return [];
-  }
-  const [documents, attachments] = wanted.length
-    ? await Promise.all([
-        tx.find(Document, { id: { $in: wanted } }),
-        tx.find(DocumentAttachment, { document: { $in: wanted } }),
-      ])
-    : [[], []];
-  ids.forEach((id, index) => {
-    const document = id ? documents.find((d) => d.id === id) : undefined;
-    const held = attachments.filter((a) => a.document.id === id);
-    const onThis = !!invitationId && held.some((a) => a.invitation?.id === invitationId);
-    const usable =
-      document &&
-      (onThis ||
-        (document.uploadedBy?.id === viewer.id && held.every((a) => a.invitation?.id === invitationId)));
-    if (!usable) {
-      problems.add(
-        `documentIds.${index}`,
-        'Dokumentet finns inte; ladda upp det igen.',
-        UserErrorCode.NOT_FOUND,
-      );
-    }
-  });
-  return wanted.map((id) => documents.find((d) => d.id === id)).filter((d): d is Document => !!d);
 }
 
 /** Whether an occasion kept moved in time, place or link: those registered for it are told. */

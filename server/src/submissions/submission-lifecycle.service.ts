@@ -1,4 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
+import { chosenDocuments } from '../documents/document-choice.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   DEFAULT_REGISTRATION_PATTERN,
@@ -7,7 +8,6 @@ import {
   PrincipleKey,
   SUBMISSION_COMMITMENT_POSITIONS,
   SUBMISSION_LIMITS,
-  SUBMISSION_MAX_DOCUMENTS,
   SUBMISSION_TRANSITIONS,
   SubmissionAction,
   SubmissionKind,
@@ -141,7 +141,14 @@ async function checkContent(
     activity = input.activityId ? await tx.findOne(Activity, input.activityId) : null;
     if (!activity) problems.add('activityId', 'Aktiviteten finns inte i planen.', UserErrorCode.NOT_FOUND);
   }
-  const documents = await checkDocuments(tx, viewer, input.documentIds, submissionId, problems);
+  const documents = await chosenDocuments(
+    tx,
+    viewer,
+    input.documentIds,
+    'submission',
+    submissionId,
+    problems,
+  );
   problems.throwIfAny();
   return {
     kind: input.kind as SubmissionKind,
@@ -153,48 +160,6 @@ async function checkContent(
     documents,
     requestsRestriction: input.requestsRestriction,
   };
-}
-
-async function checkDocuments(
-  tx: EntityManager,
-  viewer: Viewer,
-  ids: readonly (string | null)[],
-  submissionId: string | null,
-  problems: InputProblems,
-): Promise<Document[]> {
-  if (ids.length > SUBMISSION_MAX_DOCUMENTS) {
-    problems.tooLong('documentIds', SUBMISSION_MAX_DOCUMENTS, `Högst ${SUBMISSION_MAX_DOCUMENTS} dokument.`);
-    return [];
-  }
-  const wanted = ids.filter((id): id is string => !!id);
-  if (new Set(wanted).size !== wanted.length) {
-    problems.add('documentIds', 'Samma dokument finns två gånger.', UserErrorCode.DUPLICATE);
-    return [];
-  }
-  const [documents, attachments] = wanted.length
-    ? await Promise.all([
-        tx.find(Document, { id: { $in: wanted } }),
-        tx.find(DocumentAttachment, { document: { $in: wanted } }),
-      ])
-    : [[], []];
-  ids.forEach((id, index) => {
-    const document = id ? documents.find((d) => d.id === id) : undefined;
-    const held = attachments.filter((a) => a.document.id === id);
-    const onThisMatter = !!submissionId && held.some((a) => a.submission?.id === submissionId);
-    const usable =
-      document &&
-      (onThisMatter ||
-        (document.uploadedBy?.id === viewer.id && held.every((a) => a.submission?.id === submissionId)));
-    if (!usable) {
-      problems.add(
-        `documentIds.${index}`,
-        'Dokumentet finns inte; ladda upp det igen.',
-        UserErrorCode.NOT_FOUND,
-      );
-    }
-  });
-  // In the order named, not the order the database returned them.
-  return wanted.map((id) => documents.find((d) => d.id === id)).filter((d): d is Document => !!d);
 }
 
 function publicationFor(current: SubmissionPublication | null, requestsRestriction: boolean) {
