@@ -1,11 +1,10 @@
-import { LockMode, ref } from '@mikro-orm/core';
+import { ref } from '@mikro-orm/core';
 import { chosenDocuments } from '../documents/document-choice.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   DEFAULT_CONSULTATION_SERIES,
   DEFAULT_REGISTRATION_PATTERN,
   INVITATION_LIMITS,
-  INVITATION_TRANSITIONS,
   InvitationAction,
   InvitationAudience,
   InvitationKind,
@@ -16,7 +15,6 @@ import {
   PrincipleKey,
   ProcessStage,
   UserErrorCode,
-  canTakeInvitationAction,
   endOfStockholmDay,
   formatRegistrationNumber,
   isCalendarDate,
@@ -39,8 +37,9 @@ import { InvitationOccasion } from './invitation-occasion.entity.js';
 import { OccasionParticipant } from './occasion-participant.entity.js';
 import { ConsultationProposal } from './consultation-proposal.entity.js';
 import { ConsultationPosition } from './consultation-position.entity.js';
-import { invitationFacts, invitationPolicy, viewerInvitationFacts } from './invitation-access.js';
+import { invitationPolicy, viewerInvitationFacts } from './invitation-access.js';
 import { recordInvitationStep } from './invitation-steps.js';
+import { takeInvitationStep, type InvitationStepInput } from './invitation-step-frame.js';
 
 /** What the steps need besides the input: the outbox, the register's pattern, and (in tests) the time. */
 export interface AuthoringContext {
@@ -93,11 +92,6 @@ export interface InvitationContentInput {
 
 export interface CreateInvitationDraftInput extends InvitationContentInput {
   partyId: string | null;
-}
-
-export interface InvitationStepInput {
-  invitationId: string | null;
-  expectedVersion: number;
 }
 
 interface CheckedOccasion {
@@ -743,85 +737,6 @@ export async function createInvitationDraft(
   });
 }
 
-interface Step {
-  tx: EntityManager;
-  viewer: Viewer;
-  invitation: Invitation;
-  now: Date;
-}
-
-interface StepOutcome {
-  text?: string | null;
-  notify?: NotificationKind;
-  /** A step recorded after this one (an occasion moved after publication). */
-  then?: { action: InvitationAction; notify?: NotificationKind };
-}
-
-const missing = () => userError('invitationId', 'Inbjudan finns inte.', UserErrorCode.NOT_FOUND);
-
-/**
- * The frame of every step: sign-in, the row locked (SELECT … FOR UPDATE), who (FORBIDDEN when the viewer's
- * roles never take this step; another party's draft is absent), the version seen, the workflow table (a field
- * error when not allowed now), the change, then the history, live events and notifications.
- */
-async function takeStep(
-  em: EntityManager,
-  viewer: Viewer | null,
-  input: InvitationStepInput,
-  action: InvitationAction,
-  context: AuthoringContext,
-  apply: (step: Step) => Promise<StepOutcome | void>,
-): Promise<Invitation> {
-  if (!viewer) throw unauthenticated();
-  return em.transactional(async (tx) => {
-    const invitation = input.invitationId
-      ? await tx.findOne(Invitation, input.invitationId, {
-          lockMode: LockMode.PESSIMISTIC_WRITE,
-          refresh: true,
-        })
-      : null;
-    if (!invitation) throw missing();
-    const [facts, of] = await Promise.all([
-      viewerInvitationFacts(tx, viewer),
-      invitationFacts(tx, invitation),
-    ]);
-    if (!invitationPolicy.see(facts, of)) throw missing();
-    const roles = invitationPolicy.roles(facts, of);
-    if (!INVITATION_TRANSITIONS[action].by.some((role) => roles.includes(role))) throw forbidden();
-    if (invitation.version !== input.expectedVersion) {
-      throw userError(
-        'expectedVersion',
-        'Inbjudan har just ändrats av någon annan. Visa det senaste läget och försök igen.',
-        UserErrorCode.STALE_VERSION,
-      );
-    }
-    if (!canTakeInvitationAction(invitation.kind, invitation.status, action, roles)) {
-      throw userError('', 'Det går inte med inbjudan i det här läget.', UserErrorCode.INVALID_TRANSITION);
-    }
-    const fromStatus = invitation.status;
-    const outcome = (await apply({ tx, viewer, invitation, now: context.now ?? new Date() })) ?? {};
-    const to = INVITATION_TRANSITIONS[action].to;
-    if (to) invitation.status = to;
-    await recordInvitationStep(tx, context.outbox, {
-      invitation,
-      action,
-      fromStatus,
-      actorId: viewer.id,
-      text: outcome.text ?? null,
-      notify: outcome.notify,
-    });
-    if (outcome.then) {
-      await recordInvitationStep(tx, context.outbox, {
-        invitation,
-        action: outcome.then.action,
-        actorId: viewer.id,
-        notify: outcome.then.notify,
-      });
-    }
-    return invitation;
-  });
-}
-
 async function existingOf(tx: EntityManager, invitation: Invitation): Promise<Existing> {
   const [occasions, proposals] = await Promise.all([
     tx.find(InvitationOccasion, { invitation: invitation.id }, { orderBy: { startsAt: 'asc' } }),
@@ -840,7 +755,7 @@ export function updateInvitation(
   input: InvitationStepInput & InvitationContentInput,
   context: AuthoringContext = {},
 ) {
-  return takeStep(
+  return takeInvitationStep(
     em,
     viewer,
     input,
@@ -869,60 +784,67 @@ export function publishInvitation(
   input: InvitationStepInput,
   context: AuthoringContext = {},
 ) {
-  return takeStep(em, viewer, input, InvitationAction.PUBLISH, context, async ({ tx, invitation, now }) => {
-    const problems = new InputProblems();
-    const today = stockholmDate(now);
-    if (invitation.kind === InvitationKind.DIALOGUE) {
-      const occasions = await tx.find(
-        InvitationOccasion,
-        { invitation: invitation.id },
-        { orderBy: { startsAt: 'asc' } },
-      );
-      if (!occasions.length)
-        problems.add('occasions', 'Lägg till minst ett tillfälle.', UserErrorCode.REQUIRED);
-      occasions.forEach((occasion, index) => {
-        if (occasion.startsAt <= now) {
-          problems.add(
-            `occasions.${index}.startsAt`,
-            'Tidpunkten har redan passerat.',
-            UserErrorCode.INVALID,
-          );
-        } else if (occasion.registrationClosesOn < today) {
-          problems.add(
-            `occasions.${index}.registrationClosesOn`,
-            'Datumet har redan passerat.',
-            UserErrorCode.INVALID,
-          );
-        }
-      });
-    } else if (!invitation.responseDeadline || invitation.responseDeadline < today) {
-      problems.add('responseDeadline', 'Sista svarsdag har redan passerat.', UserErrorCode.INVALID);
-    }
-    if (invitation.plannedDecisionOn && invitation.plannedDecisionOn < today) {
-      problems.add('plannedDecisionOn', 'Datumet har redan passerat.', UserErrorCode.INVALID);
-    }
-    problems.throwIfAny();
-    invitation.publishedAt = now;
-    if (invitation.kind === InvitationKind.CONSULTATION) {
-      const series = invitation.registrationSeries ?? DEFAULT_CONSULTATION_SERIES;
-      const pattern = context.registration?.pattern ?? DEFAULT_REGISTRATION_PATTERN;
-      const year = stockholmYear(now);
-      const row = await tx
-        .getConnection()
-        .execute<{ last: number }>(
-          'insert into registration_counter (series, year, last) values (?, ?, 1) ' +
-            'on conflict (series, year) do update set last = registration_counter.last + 1 returning last',
-          [series, year],
-          'get',
-          tx.getTransactionContext(),
+  return takeInvitationStep(
+    em,
+    viewer,
+    input,
+    InvitationAction.PUBLISH,
+    context,
+    async ({ tx, invitation, now }) => {
+      const problems = new InputProblems();
+      const today = stockholmDate(now);
+      if (invitation.kind === InvitationKind.DIALOGUE) {
+        const occasions = await tx.find(
+          InvitationOccasion,
+          { invitation: invitation.id },
+          { orderBy: { startsAt: 'asc' } },
         );
-      invitation.registrationSeries = series;
-      invitation.registrationYear = year;
-      invitation.registrationSequence = row.last;
-      invitation.registrationNumber = formatRegistrationNumber(pattern, series, row.last, year);
-    }
-    return { notify: NotificationKind.INVITATION_NEW };
-  });
+        if (!occasions.length)
+          problems.add('occasions', 'Lägg till minst ett tillfälle.', UserErrorCode.REQUIRED);
+        occasions.forEach((occasion, index) => {
+          if (occasion.startsAt <= now) {
+            problems.add(
+              `occasions.${index}.startsAt`,
+              'Tidpunkten har redan passerat.',
+              UserErrorCode.INVALID,
+            );
+          } else if (occasion.registrationClosesOn < today) {
+            problems.add(
+              `occasions.${index}.registrationClosesOn`,
+              'Datumet har redan passerat.',
+              UserErrorCode.INVALID,
+            );
+          }
+        });
+      } else if (!invitation.responseDeadline || invitation.responseDeadline < today) {
+        problems.add('responseDeadline', 'Sista svarsdag har redan passerat.', UserErrorCode.INVALID);
+      }
+      if (invitation.plannedDecisionOn && invitation.plannedDecisionOn < today) {
+        problems.add('plannedDecisionOn', 'Datumet har redan passerat.', UserErrorCode.INVALID);
+      }
+      problems.throwIfAny();
+      invitation.publishedAt = now;
+      if (invitation.kind === InvitationKind.CONSULTATION) {
+        const series = invitation.registrationSeries ?? DEFAULT_CONSULTATION_SERIES;
+        const pattern = context.registration?.pattern ?? DEFAULT_REGISTRATION_PATTERN;
+        const year = stockholmYear(now);
+        const row = await tx
+          .getConnection()
+          .execute<{ last: number }>(
+            'insert into registration_counter (series, year, last) values (?, ?, 1) ' +
+              'on conflict (series, year) do update set last = registration_counter.last + 1 returning last',
+            [series, year],
+            'get',
+            tx.getTransactionContext(),
+          );
+        invitation.registrationSeries = series;
+        invitation.registrationYear = year;
+        invitation.registrationSequence = row.last;
+        invitation.registrationNumber = formatRegistrationNumber(pattern, series, row.last, year);
+      }
+      return { notify: NotificationKind.INVITATION_NEW };
+    },
+  );
 }
 
 /** The inviting party or the coordinator calls it off with a reason; the parties registered are told. */
@@ -932,20 +854,27 @@ export function cancelInvitation(
   input: InvitationStepInput & { reason: string },
   context: AuthoringContext = {},
 ) {
-  return takeStep(em, viewer, input, InvitationAction.CANCEL, context, async ({ invitation, now }) => {
-    const problems = new InputProblems();
-    const reason = checkedText(
-      problems,
-      'reason',
-      input.reason,
-      INVITATION_LIMITS.text,
-      'Ange varför inbjudan ställs in.',
-    );
-    problems.throwIfAny();
-    invitation.cancelReason = reason;
-    invitation.closedAt = now;
-    return { text: reason, notify: NotificationKind.INVITATION_CANCELLED };
-  });
+  return takeInvitationStep(
+    em,
+    viewer,
+    input,
+    InvitationAction.CANCEL,
+    context,
+    async ({ invitation, now }) => {
+      const problems = new InputProblems();
+      const reason = checkedText(
+        problems,
+        'reason',
+        input.reason,
+        INVITATION_LIMITS.text,
+        'Ange varför inbjudan ställs in.',
+      );
+      problems.throwIfAny();
+      invitation.cancelReason = reason;
+      invitation.closedAt = now;
+      return { text: reason, notify: NotificationKind.INVITATION_CANCELLED };
+    },
+  );
 }
 
 /** The inviting party closes registration before the last day. */
@@ -955,7 +884,7 @@ export function closeInvitationRegistration(
   input: InvitationStepInput,
   context: AuthoringContext = {},
 ) {
-  return takeStep(em, viewer, input, InvitationAction.CLOSE_REGISTRATION, context, async () => {});
+  return takeInvitationStep(em, viewer, input, InvitationAction.CLOSE_REGISTRATION, context, async () => {});
 }
 
 /** The inviting party marks the dialogue held; the feedback is due from then. */
@@ -965,7 +894,7 @@ export function markInvitationHeld(
   input: InvitationStepInput,
   context: AuthoringContext = {},
 ) {
-  return takeStep(em, viewer, input, InvitationAction.MARK_HELD, context, async () => {});
+  return takeInvitationStep(em, viewer, input, InvitationAction.MARK_HELD, context, async () => {});
 }
 
 /** The inviting party or the coordinator closes an invitation whose feedback is published. */
@@ -975,9 +904,16 @@ export function closeInvitation(
   input: InvitationStepInput,
   context: AuthoringContext = {},
 ) {
-  return takeStep(em, viewer, input, InvitationAction.CLOSE, context, async ({ invitation, now }) => {
-    invitation.closedAt = now;
-  });
+  return takeInvitationStep(
+    em,
+    viewer,
+    input,
+    InvitationAction.CLOSE,
+    context,
+    async ({ invitation, now }) => {
+      invitation.closedAt = now;
+    },
+  );
 }
 
 /** Every area of interest a party chose or a published invitation named, sorted: the form's suggestions. */
