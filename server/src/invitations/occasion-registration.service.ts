@@ -23,6 +23,7 @@ import { Party } from '../parties/party.entity.js';
 import { InvitationOccasion } from './invitation-occasion.entity.js';
 import { OccasionParticipant } from './occasion-participant.entity.js';
 import { invitationPolicy } from './invitation-access.js';
+import { inOccasionTurn } from './occasion-turns.js';
 import { recordInvitationStep } from './invitation-steps.js';
 import { checkStep, lockInvitation, type LockedInvitation } from './invitation-answering.js';
 
@@ -119,44 +120,46 @@ export async function registerForOccasion(
 ): Promise<Registration> {
   if (!viewer) throw unauthenticated();
   const now = context.now ?? new Date();
-  return em.transactional(async (tx) => {
-    const { locked, occasion } = await lockOccasion(tx, viewer, input.occasionId);
-    checkStep(locked, InvitationAction.REGISTER, 'Det går inte att anmäla sig till inbjudan nu.');
-    const problems = new InputProblems();
-    if (!isRegistrationOpen(occasion.registrationClosesOn, now)) {
-      problems.add('occasionId', 'Sista dag för anmälan har passerat.', UserErrorCode.INVALID_TRANSITION);
-    }
-    const invited = invitationPolicy.invitedParties(locked.facts, locked.of);
-    if (!input.partyId || !invited.some((party) => party.id === input.partyId)) {
-      problems.add('partyId', 'Inbjudan gäller inte den parten.', UserErrorCode.INVALID);
-    }
-    const participants = checkParticipants(problems, input.participants);
-    problems.throwIfAny();
+  return inOccasionTurn(input.occasionId ?? '', () =>
+    em.transactional(async (tx) => {
+      const { locked, occasion } = await lockOccasion(tx, viewer, input.occasionId);
+      checkStep(locked, InvitationAction.REGISTER, 'Det går inte att anmäla sig till inbjudan nu.');
+      const problems = new InputProblems();
+      if (!isRegistrationOpen(occasion.registrationClosesOn, now)) {
+        problems.add('occasionId', 'Sista dag för anmälan har passerat.', UserErrorCode.INVALID_TRANSITION);
+      }
+      const invited = invitationPolicy.invitedParties(locked.facts, locked.of);
+      if (!input.partyId || !invited.some((party) => party.id === input.partyId)) {
+        problems.add('partyId', 'Inbjudan gäller inte den parten.', UserErrorCode.INVALID);
+      }
+      const participants = checkParticipants(problems, input.participants);
+      problems.throwIfAny();
 
-    const { taken, last } = await seatsOf(tx, occasion.id);
-    const statuses = arrivalStatuses(occasion.capacity, taken, participants.length);
-    const created = participants.map((participant, index) =>
-      tx.create(OccasionParticipant, {
-        occasion,
-        party: tx.getReference(Party, input.partyId!),
-        name: participant.name,
-        needs: participant.needs,
-        status: statuses[index]!,
-        sequence: last + index + 1,
-        registeredBy: tx.getReference(Person, viewer.id),
-        registeredAt: now,
-        seatedAt: statuses[index] === ParticipantStatus.REGISTERED ? now : null,
-      }),
-    );
-    await tx.flush();
-    await recordInvitationStep(tx, context.outbox, {
-      invitation: locked.invitation,
-      action: InvitationAction.REGISTER,
-      actorId: viewer.id,
-      partyId: input.partyId,
-    });
-    return { occasion, participantIds: created.map((participant) => participant.id) };
-  });
+      const { taken, last } = await seatsOf(tx, occasion.id);
+      const statuses = arrivalStatuses(occasion.capacity, taken, participants.length);
+      const created = participants.map((participant, index) =>
+        tx.create(OccasionParticipant, {
+          occasion,
+          party: tx.getReference(Party, input.partyId!),
+          name: participant.name,
+          needs: participant.needs,
+          status: statuses[index]!,
+          sequence: last + index + 1,
+          registeredBy: tx.getReference(Person, viewer.id),
+          registeredAt: now,
+          seatedAt: statuses[index] === ParticipantStatus.REGISTERED ? now : null,
+        }),
+      );
+      await tx.flush();
+      await recordInvitationStep(tx, context.outbox, {
+        invitation: locked.invitation,
+        action: InvitationAction.REGISTER,
+        actorId: viewer.id,
+        partyId: input.partyId,
+      });
+      return { occasion, participantIds: created.map((participant) => participant.id) };
+    }),
+  );
 }
 
 function checkParticipants(problems: InputProblems, rows: RegisterForOccasionInput['participants']) {
@@ -194,38 +197,42 @@ export async function cancelOccasionParticipant(
 ): Promise<InvitationOccasion> {
   if (!viewer) throw unauthenticated();
   const now = context.now ?? new Date();
-  return em.transactional(async (tx) => {
-    const missing = () => userError('participantId', 'Deltagaren finns inte.', UserErrorCode.NOT_FOUND);
-    const found = input.participantId
-      ? await tx.findOne(OccasionParticipant, input.participantId, { populate: ['occasion'] })
-      : null;
-    if (!found) throw missing();
-    const { locked, occasion } = await lockOccasion(tx, viewer, found.occasion.id);
-    const partyId = found.party.id;
-    if (!occasionAnswerPolicy.cancelParticipant(locked, partyId)) throw forbidden();
-    const participant = await tx.findOneOrFail(OccasionParticipant, found.id, { refresh: true });
-    if (participant.status === ParticipantStatus.CANCELLED) {
-      throw userError('participantId', 'Deltagaren är redan avanmäld.', UserErrorCode.INVALID_TRANSITION);
-    }
-    if (!PARTICIPANT_CANCELLABLE_STATUSES.includes(locked.invitation.status) || occasion.startsAt <= now) {
-      throw userError('', 'Det går inte att avanmäla sig längre.', UserErrorCode.INVALID_TRANSITION);
-    }
-    const hadSeat = participant.status === ParticipantStatus.REGISTERED;
-    participant.status = ParticipantStatus.CANCELLED;
-    participant.cancelledAt = now;
-    await tx.flush();
-    const seated = hadSeat ? await moveWaitingListUp(tx, occasion, now) : [];
-    await recordInvitationStep(tx, context.outbox, {
-      invitation: locked.invitation,
-      action: InvitationAction.REGISTER,
-      actorId: viewer.id,
-      partyId,
-      ...(seated.length
-        ? { notify: NotificationKind.INVITATION_SEAT_OFFERED, seatedParticipantIds: seated }
-        : {}),
-    });
-    return occasion;
-  });
+  const missing = () => userError('participantId', 'Deltagaren finns inte.', UserErrorCode.NOT_FOUND);
+  const occasionOf = input.participantId
+    ? await em.fork().findOne(OccasionParticipant, input.participantId, { fields: ['occasion'] })
+    : null;
+  if (!occasionOf) throw missing();
+  return inOccasionTurn(occasionOf.occasion.id, () =>
+    em.transactional(async (tx) => {
+      const found = await tx.findOne(OccasionParticipant, input.participantId!, { populate: ['occasion'] });
+      if (!found) throw missing();
+      const { locked, occasion } = await lockOccasion(tx, viewer, found.occasion.id);
+      const partyId = found.party.id;
+      if (!occasionAnswerPolicy.cancelParticipant(locked, partyId)) throw forbidden();
+      const participant = await tx.findOneOrFail(OccasionParticipant, found.id, { refresh: true });
+      if (participant.status === ParticipantStatus.CANCELLED) {
+        throw userError('participantId', 'Deltagaren är redan avanmäld.', UserErrorCode.INVALID_TRANSITION);
+      }
+      if (!PARTICIPANT_CANCELLABLE_STATUSES.includes(locked.invitation.status) || occasion.startsAt <= now) {
+        throw userError('', 'Det går inte att avanmäla sig längre.', UserErrorCode.INVALID_TRANSITION);
+      }
+      const hadSeat = participant.status === ParticipantStatus.REGISTERED;
+      participant.status = ParticipantStatus.CANCELLED;
+      participant.cancelledAt = now;
+      await tx.flush();
+      const seated = hadSeat ? await moveWaitingListUp(tx, occasion, now) : [];
+      await recordInvitationStep(tx, context.outbox, {
+        invitation: locked.invitation,
+        action: InvitationAction.REGISTER,
+        actorId: viewer.id,
+        partyId,
+        ...(seated.length
+          ? { notify: NotificationKind.INVITATION_SEAT_OFFERED, seatedParticipantIds: seated }
+          : {}),
+      });
+      return occasion;
+    }),
+  );
 }
 
 /**
@@ -240,36 +247,38 @@ export async function changeOccasionCapacity(
 ): Promise<InvitationOccasion> {
   if (!viewer) throw unauthenticated();
   const now = context.now ?? new Date();
-  return em.transactional(async (tx) => {
-    const { locked, occasion } = await lockOccasion(tx, viewer, input.occasionId);
-    checkStep(locked, InvitationAction.MANAGE_OCCASIONS, 'Tillfällets platser går inte att ändra nu.');
-    const { capacity } = input;
-    if (capacity !== null && (capacity < 1 || capacity > INVITATION_LIMITS.capacity)) {
-      throw userError(
-        'capacity',
-        `Ange ett antal platser mellan 1 och ${INVITATION_LIMITS.capacity}, eller inget tak.`,
-        UserErrorCode.INVALID,
-      );
-    }
-    const { taken } = await seatsOf(tx, occasion.id);
-    if (isCapacityBelowSeatsTaken(capacity, taken)) {
-      throw userError(
-        'capacity',
-        `${taken} deltagare har redan plats; avanmäl någon först om platserna ska bli färre.`,
-        UserErrorCode.INVALID,
-      );
-    }
-    occasion.capacity = capacity;
-    await tx.flush();
-    const seated = await moveWaitingListUp(tx, occasion, now);
-    await recordInvitationStep(tx, context.outbox, {
-      invitation: locked.invitation,
-      action: InvitationAction.MANAGE_OCCASIONS,
-      actorId: viewer.id,
-      ...(seated.length
-        ? { notify: NotificationKind.INVITATION_SEAT_OFFERED, seatedParticipantIds: seated }
-        : {}),
-    });
-    return occasion;
-  });
+  return inOccasionTurn(input.occasionId ?? '', () =>
+    em.transactional(async (tx) => {
+      const { locked, occasion } = await lockOccasion(tx, viewer, input.occasionId);
+      checkStep(locked, InvitationAction.MANAGE_OCCASIONS, 'Tillfällets platser går inte att ändra nu.');
+      const { capacity } = input;
+      if (capacity !== null && (capacity < 1 || capacity > INVITATION_LIMITS.capacity)) {
+        throw userError(
+          'capacity',
+          `Ange ett antal platser mellan 1 och ${INVITATION_LIMITS.capacity}, eller inget tak.`,
+          UserErrorCode.INVALID,
+        );
+      }
+      const { taken } = await seatsOf(tx, occasion.id);
+      if (isCapacityBelowSeatsTaken(capacity, taken)) {
+        throw userError(
+          'capacity',
+          `${taken} deltagare har redan plats; avanmäl någon först om platserna ska bli färre.`,
+          UserErrorCode.INVALID,
+        );
+      }
+      occasion.capacity = capacity;
+      await tx.flush();
+      const seated = await moveWaitingListUp(tx, occasion, now);
+      await recordInvitationStep(tx, context.outbox, {
+        invitation: locked.invitation,
+        action: InvitationAction.MANAGE_OCCASIONS,
+        actorId: viewer.id,
+        ...(seated.length
+          ? { notify: NotificationKind.INVITATION_SEAT_OFFERED, seatedParticipantIds: seated }
+          : {}),
+      });
+      return occasion;
+    }),
+  );
 }
