@@ -77,7 +77,8 @@ describe('bad start-up input gets a clear one-line error and a non-zero exit, ne
     expect(run.code).not.toBe(0);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(new RegExp(`port ${port} .*already in use`));
-  });
+    // The process migrates a fresh database before it tries the port.
+  }, 60_000);
 });
 
 describe('the embedded database', () => {
