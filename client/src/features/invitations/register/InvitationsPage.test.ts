@@ -171,7 +171,7 @@ describe('the public list of invitations', () => {
       'idrott',
       'integration',
     ]);
-    expect(view.get('a[href="/dialog/indikatorer"]').exists()).toBe(true);
+    expect(view.find('a[href="/dialog/indikatorer"]').exists()).toBe(true);
   });
 
   test('an error is shown with a way to try again', async () => {
