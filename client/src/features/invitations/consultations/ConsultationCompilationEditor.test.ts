@@ -4,6 +4,7 @@ import type { VueWrapper } from '@vue/test-utils';
 import { DefaultApolloClient } from '@vue/apollo-composable';
 import { createFakeApollo } from '../../../../tests/fake-api';
 import { mountInPage } from '../../../../tests/mount';
+import type { CompilationVerdict } from '../../../gql/graphql';
 import ConsultationCompilationEditor from './ConsultationCompilationEditor.vue';
 
 let wrapper: VueWrapper | undefined;
@@ -12,7 +13,12 @@ afterEach(() => {
   wrapper = undefined;
 });
 
-function response(id: string, party: string, verdict: string | null = null, verdictReason: string | null = null) {
+function response(
+  id: string,
+  party: string,
+  verdict: CompilationVerdict | null = null,
+  verdictReason: string | null = null,
+) {
   return {
     id,
     verdict,
