@@ -341,9 +341,7 @@ test('a consultation is answered by two parties, and the compilation answers eac
     await test.step('both responders are told, and see how their responses were handled', async () => {
       for (const [i, page] of responders.entries()) {
         await expect.poll(() => unreadCount(page)).toBe(unreadBefore[i]! + 1);
-        await expect(page.locator('.consultation-panel')).toContainText(
-          'Kulturhus prövas i Vivalla först',
-        );
+        await expect(page.locator('.consultation-panel')).toContainText('Kulturhus prövas i Vivalla först');
         const vivalla = page
           .locator('article.consultation-response')
           .filter({ hasText: 'Svar från Vivalla Kvinnoförening' });
@@ -356,7 +354,10 @@ test('a consultation is answered by two parties, and the compilation answers eac
       }
       // The compiled consultation's page passes axe too.
       await expectNoViolations(association);
-      await association.locator('header').getByRole('link', { name: /^Aviseringar/ }).click();
+      await association
+        .locator('header')
+        .getByRole('link', { name: /^Aviseringar/ })
+        .click();
       await expect(association.locator('main')).toContainText(
         `${SEEDED_CONSULTATION} har fått en publicerad remissammanställning`,
       );

@@ -419,7 +419,7 @@ const INVITATIONS: DemoInvitation[] = [
 
 /**
  * Seeds the demo invitations once, after the parties: both sides inviting, every status, occasions with
- * seats and a waiting list, input, consultations with responses (one with its compilation published, one awaiting it),
+ * seats and a waiting list, input, consultations with responses (one compiled, one awaiting its compilation),
  * feedback in time and one overdue. Their history entries record the steps, with no one as actor.
  */
 export async function seedDemoInvitations(em: EntityManager): Promise<boolean> {

@@ -35,7 +35,10 @@ test('a refetch after judging one response keeps the unsaved verdict and reason 
       version: 5,
       summary: null,
       publishedAt: null,
-      responses: [response('R1', 'Vivalla Kvinnoförening'), response('R2', 'Studieförbundet Bildning Örebro')],
+      responses: [
+        response('R1', 'Vivalla Kvinnoförening'),
+        response('R2', 'Studieförbundet Bildning Örebro'),
+      ],
     },
     global: { provide: { [DefaultApolloClient]: createFakeApollo({}) } },
   });
