@@ -421,6 +421,7 @@ test('the pages pass axe in Swedish and English, and registering works by keyboa
       await test.step(`axe, in English: ${path}`, async () => {
         await english.goto(path);
         await expect(english.locator('html')).toHaveAttribute('lang', 'en');
+        if (path === '/dialog/ny') await expect(english.getByLabel('Inviting party')).toBeVisible();
         await expectNoViolations(english);
       });
     }
