@@ -1771,9 +1771,7 @@ const en: MessageSchema = {
     oneSeat: '1 seat',
     registrationClosesOn: 'Last day to register',
     documents: 'Documents',
-    compilation: 'Consultation compilation',
     feedback: 'Feedback',
-    publishedOn: 'Published {date}',
     backToList: 'To all invitations',
   },
 };

@@ -1770,9 +1770,7 @@ const sv = {
     oneSeat: '1 plats',
     registrationClosesOn: 'Sista dag att anmäla sig',
     documents: 'Dokument',
-    compilation: 'Remissammanställning',
     feedback: 'Återkoppling',
-    publishedOn: 'Publicerad {date}',
     backToList: 'Till alla inbjudningar',
   },
 };

@@ -92,6 +92,8 @@ interface DemoInvitation {
     verdict?: CompilationVerdict;
     verdictReason?: string;
     withheld?: boolean;
+    /** The demo account that wrote it. */
+    author?: string;
   }[];
   compilation?: { daysAgo: number; summary: string };
   feedback?: { daysAgo: number; text: string };
@@ -342,6 +344,42 @@ const INVITATIONS: DemoInvitation[] = [
     ],
   },
   {
+    party: KFF,
+    kind: InvitationKind.CONSULTATION,
+    title: 'Remiss: kulturstrategi för Örebro 2027–2030',
+    process: 'Kulturstrategi för Örebro kommun 2027–2030',
+    stage: ProcessStage.PROPOSAL,
+    decisionInDays: 45,
+    decidingBody: 'Kultur- och fritidsnämnden',
+    inputWanted:
+      'Förslaget till kulturstrategi pekar ut var kommunen ska satsa de närmaste åren. Vi vill veta vad ni ' +
+      'tycker om de två förslagen och vad som saknas.',
+    principles: [PrincipleKey.DIALOGUE, PrincipleKey.DIVERSITY],
+    areas: ['kultur', 'integration', 'folkbildning'],
+    audience: InvitationAudience.ALL_PARTIES,
+    contactName: 'Anders Nilsson',
+    contactDetails: 'forvaltning@samverka.example',
+    // The deadline passed yesterday and the responses wait for the compilation.
+    status: InvitationStatus.DEADLINE_PASSED,
+    publishedDaysAgo: 50,
+    deadlineInDays: -1,
+    proposals: ['Kulturhus i varje stadsdel', 'Avgiftsfri kulturskola för alla barn'],
+    responses: [
+      {
+        party: VIVALLA,
+        text: 'Ett kulturhus i Vivalla skulle bli en mötesplats för kvinnor som i dag saknar en.',
+        stances: [ProposalStance.SUPPORTS, ProposalStance.SUPPORTS],
+        author: 'forening@samverka.example',
+      },
+      {
+        party: BILDNING,
+        text: 'Studieförbunden har redan lokaler i stadsdelarna; bygg på dem i stället för nya hus.',
+        stances: [ProposalStance.OPPOSES, ProposalStance.SUPPORTS],
+        author: 'studieforbund@samverka.example',
+      },
+    ],
+  },
+  {
     party: BILDNING,
     kind: InvitationKind.DIALOGUE,
     title: 'Kulturnatt i Vivalla – planeringsmöte',
@@ -381,7 +419,7 @@ const INVITATIONS: DemoInvitation[] = [
 
 /**
  * Seeds the demo invitations once, after the parties: both sides inviting, every status, occasions with
- * seats and a waiting list, input, two consultations with responses (one with its compilation published),
+ * seats and a waiting list, input, consultations with responses (one compiled, one awaiting its compilation),
  * feedback in time and one overdue. Their history entries record the steps, with no one as actor.
  */
 export async function seedDemoInvitations(em: EntityManager): Promise<boolean> {
@@ -397,7 +435,12 @@ export async function seedDemoInvitations(em: EntityManager): Promise<boolean> {
     const party = (name: string) => parties.find((p) => p.name === name)!;
     // The demo contact whose address an invitation gives started it, when that person has an account.
     const contacts = await tx.find(Person, {
-      email: [...new Set(INVITATIONS.map((demo) => demo.contactDetails).filter((c) => c.includes('@')))],
+      email: [
+        ...new Set([
+          ...INVITATIONS.map((demo) => demo.contactDetails).filter((c) => c.includes('@')),
+          ...INVITATIONS.flatMap((demo) => (demo.responses ?? []).flatMap((r) => r.author ?? [])),
+        ]),
+      ],
     });
     const lastByYear = new Map<number, number>();
 
@@ -544,6 +587,7 @@ export async function seedDemoInvitations(em: EntityManager): Promise<boolean> {
           party: party(demoResponse.party),
           text: demoResponse.text,
           withheld: demoResponse.withheld ?? false,
+          author: contacts.find((person) => person.email === demoResponse.author) ?? null,
           submittedAt: at(-daysAgo),
           updatedAt: at(-daysAgo),
           verdict: demoResponse.verdict ?? null,
