@@ -7,7 +7,7 @@ import { ratio } from './stats.js';
 import { BENCH_DIR, startSamverka, type Target } from './target.js';
 
 /** The public list of invitations, as the client's /dialog page asks it (without its live cursor). */
-const LIST_QUERY = `query Invitations($first: Int!, $search: String, $filter: InvitationsFilterInput) {
+const LIST_QUERY = `query Invitations($first: Int!, $search: String, $filter: InvitationRegisterFilterInput) {
   invitations(first: $first, search: $search, filter: $filter) {
     totalCount
     pageInfo { hasNextPage endCursor }
